@@ -36,7 +36,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * a stable {@code code}; anything unexpected is a 500 whose body says nothing about the internals.
  */
 @RestControllerAdvice
-@Order(Ordered.LOWEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 100)
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
@@ -143,7 +143,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             body = Problems.withErrors(Problems.of(HttpStatus.BAD_REQUEST, "request.invalid", "A required header is missing"),
                     List.of(new Problems.FieldError(missing.getHeaderName(), "is required")));
         }
-        if (body instanceof ProblemDetail problem && problem.getProperties() == null) {
+        if (body == null && ex instanceof org.springframework.web.ErrorResponse errorResponse) {
+            body = errorResponse.getBody();
+        }
+        if (body instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
             String code = "http." + statusCode.value();
             problem.setType(java.net.URI.create(Problems.TYPE_PREFIX + code));
             problem.setProperty("code", code);
