@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: ./run-tests.sh  (extra arguments go to Maven, e.g. -pl platform)
+#
+# The tests talk to real parts: the MongoDB wire protocol (an embedded server, nothing to install) and a real
+# RabbitMQ on 127.0.0.1:5672. If none answers there, this script starts the installed rabbitmq-server, or
+# installs it from Debian's packages first (needs root and apt-get), bound to loopback only.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+amqp_up() { (exec 3<>/dev/tcp/127.0.0.1/5672) 2>/dev/null; }
+
+ensure_rabbitmq() {
+  if amqp_up; then
+    echo "run-tests: using the RabbitMQ already listening on 127.0.0.1:5672"
+    return
+  fi
+  if ! command -v rabbitmq-server >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+      echo "run-tests: installing rabbitmq-server from Debian's packages"
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rabbitmq-server >/dev/null
+    else
+      echo "run-tests: no RabbitMQ on 127.0.0.1:5672 and cannot install one (need root + apt-get)." >&2
+      echo "           Start a RabbitMQ on localhost:5672 (guest/guest) and run again." >&2
+      exit 1
+    fi
+  fi
+  echo "run-tests: starting rabbitmq-server on loopback"
+  export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 ERL_EPMD_ADDRESS=127.0.0.1
+  export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+  # the Debian package's init may have started it already, on all interfaces: restart it bound to loopback
+  rabbitmqctl stop >/dev/null 2>&1 || true
+  rabbitmq-server -detached
+  for _ in $(seq 1 60); do
+    if rabbitmqctl await_startup >/dev/null 2>&1 && amqp_up; then
+      echo "run-tests: RabbitMQ is up"
+      return
+    fi
+    sleep 1
+  done
+  echo "run-tests: RabbitMQ did not start within 60 s" >&2
+  exit 1
+}
+
+ensure_rabbitmq
+exec ./mvnw -B verify "$@"
