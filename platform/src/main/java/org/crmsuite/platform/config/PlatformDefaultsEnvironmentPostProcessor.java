@@ -20,6 +20,9 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        // one id per JVM, resolved once (unlike ${random.uuid}): Eureka's instance id and the ping agree
+        environment.getPropertySources().addLast(new org.springframework.core.env.MapPropertySource("crm-instance",
+                java.util.Map.of("crm.instance.id", java.util.UUID.randomUUID().toString().substring(0, 8))));
         try {
             for (PropertySource<?> source : new YamlPropertySourceLoader().load("crm-platform-defaults",
                     new ClassPathResource("crm-platform-defaults.yml"))) {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.crmsuite.platform.identity.CallerResolver;
 import org.crmsuite.platform.identity.Role;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.convert.converter.Converter;
@@ -29,6 +30,7 @@ import org.springframework.security.web.SecurityFilterChain;
 public class SecurityAutoConfiguration {
 
     @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
     @ConditionalOnProperty(name = "crm.security.enabled", havingValue = "true")
     SecurityFilterChain resourceServer(HttpSecurity http) throws Exception {
         http.csrf(csrf -> csrf.disable())
@@ -42,6 +44,7 @@ public class SecurityAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
     @ConditionalOnProperty(name = "crm.security.enabled", havingValue = "false", matchIfMissing = true)
     SecurityFilterChain open(HttpSecurity http) throws Exception {
         http.csrf(csrf -> csrf.disable())
@@ -50,7 +53,8 @@ public class SecurityAutoConfiguration {
         return http.build();
     }
 
-    static AbstractAuthenticationToken authentication(Jwt jwt) {
+    /** Maps the token's {@code roles} claim to {@code ROLE_*} authorities; for modules that build their own chain. */
+    public static AbstractAuthenticationToken authentication(Jwt jwt) {
         Collection<GrantedAuthority> authorities = new ArrayList<>();
         for (Role role : CallerResolver.from(jwt).roles()) {
             authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name()));
@@ -58,7 +62,7 @@ public class SecurityAutoConfiguration {
         return new JwtAuthenticationToken(jwt, List.copyOf(authorities), jwt.getSubject());
     }
 
-    static Converter<Jwt, AbstractAuthenticationToken> converter() {
+    public static Converter<Jwt, AbstractAuthenticationToken> converter() {
         return SecurityAutoConfiguration::authentication;
     }
 }

@@ -1,6 +1,5 @@
 package org.crmsuite.platform.mongo;
 
-import java.net.InetSocketAddress;
 import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -10,33 +9,29 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.ClassUtils;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-
 /**
  * With {@code crm.embedded-mongo.enabled=true} (tests, a service started on its own) starts an in-memory MongoDB
  * wire server on a free loopback port and points {@code spring.mongodb.uri} at it. The suite's local run starts
  * one persistent server for all services instead (see the launcher); production sets a real URI.
+ * <p>
+ * mongo-java-server is an optional dependency, absent from the services' runnable jars: it is only touched
+ * (through {@link EmbeddedMongoServer}) once the property asks for it and the class is present.
  */
 public class EmbeddedMongoEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     static final String ENABLED = "crm.embedded-mongo.enabled";
+    private static final String SOURCE = "crm-embedded-mongo";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (!environment.getProperty(ENABLED, Boolean.class, false)
-                || !ClassUtils.isPresent("de.bwaldvogel.mongo.MongoServer", getClass().getClassLoader())) {
+        if (!environment.getProperty(ENABLED, Boolean.class, false) || environment.getPropertySources().contains(SOURCE)) {
             return;
         }
-        if (environment.getPropertySources().contains("crm-embedded-mongo")) {
-            return;
+        if (!ClassUtils.isPresent("de.bwaldvogel.mongo.MongoServer", getClass().getClassLoader())) {
+            throw new IllegalStateException(ENABLED + "=true but mongo-java-server is not on the classpath");
         }
-        MongoServer server = new MongoServer(new MemoryBackend());
-        server.bind("127.0.0.1", 0);
-        InetSocketAddress address = server.getLocalAddress();
-        Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "embedded-mongo-shutdown"));
-        String uri = "mongodb://127.0.0.1:" + address.getPort();
-        environment.getPropertySources().addFirst(new MapPropertySource("crm-embedded-mongo",
+        String uri = EmbeddedMongoServer.startInMemory();
+        environment.getPropertySources().addFirst(new MapPropertySource(SOURCE,
                 Map.of("spring.mongodb.uri", uri, "crm.embedded-mongo.uri", uri)));
     }
 
