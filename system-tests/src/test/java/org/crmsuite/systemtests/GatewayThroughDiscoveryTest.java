@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 import org.crmsuite.systemtests.support.ChildJvm;
+import org.crmsuite.testsupport.TestTokens;
 import org.crmsuite.systemtests.support.FreePorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,10 +65,12 @@ class GatewayThroughDiscoveryTest {
                 .env("EUREKA_URL", eureka)
                 .env("SPRING_PROFILES_ACTIVE", "local")
                 .env("SPRING_MONGODB_URI", "mongodb://127.0.0.1:" + mongoAddress.getPort())
-                .env("SPRING_RABBITMQ_HOST", "127.0.0.1"));
+                .env("SPRING_RABBITMQ_HOST", "127.0.0.1")
+                .env("CRM_SECURITY_ISSUER", TestTokens.get().issuer()));
         gateway = started(ChildJvm.module("gateway").port(FreePorts.next())
                 .env("EUREKA_URL", eureka)
-                .env("SPRING_PROFILES_ACTIVE", "local"));
+                .env("SPRING_PROFILES_ACTIVE", "local")
+                .env("CRM_SECURITY_ISSUER", TestTokens.get().issuer()));
 
         ChildJvm.awaitReady(children, START_TIMEOUT);
     }
@@ -167,8 +170,12 @@ class GatewayThroughDiscoveryTest {
                 gateway.tail(40));
     }
 
+    /** Both the gateway and the service check it; TestTokens plays the identity module's issuer. */
+    private static final String TOKEN = TestTokens.bearer("staff-agent-1", "d-service", "AGENT");
+
     private static HttpRequest gatewayRequest(String path) {
         return HttpRequest.newBuilder(gateway.uri(path)).timeout(REQUEST_TIMEOUT).header("Accept", "application/json")
+                .header("Authorization", TOKEN)
                 .GET().build();
     }
 

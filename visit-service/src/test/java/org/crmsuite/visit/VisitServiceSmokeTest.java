@@ -2,11 +2,15 @@ package org.crmsuite.visit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.crmsuite.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,8 +22,16 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class VisitServiceSmokeTest {
 
+    static final String PING = "/api/v1/visits/ping";
+
     @Autowired
     TestRestTemplate http;
+
+    ResponseEntity<String> authorized(String path) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.AUTHORIZATION, TestTokens.bearer("staff-1", "d-east", "AGENT"));
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    }
 
     @Test
     void healthIsUpWithMongoAndBroker() {
@@ -38,15 +50,22 @@ class VisitServiceSmokeTest {
     }
 
     @Test
+    void apiNeedsAToken() {
+        ResponseEntity<String> anonymous = http.getForEntity(PING, String.class);
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(anonymous.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void pingNamesTheService() {
-        ResponseEntity<String> ping = http.getForEntity("/api/v1/visits/ping", String.class);
+        ResponseEntity<String> ping = authorized(PING);
         assertThat(ping.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(ping.getBody()).contains("\"service\":\"visit-service\"");
     }
 
     @Test
     void unknownPathIsProblemJson404() {
-        ResponseEntity<String> missing = http.getForEntity("/api/v1/visits/no/such/thing/here", String.class);
+        ResponseEntity<String> missing = authorized("/api/v1/visits/no/such/thing/here");
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(missing.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     }

@@ -12,7 +12,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
@@ -24,7 +23,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Each service is an OAuth2 resource server: {@code /api/**} needs a valid JWT whose {@code roles} claim becomes
  * {@code ROLE_*} authorities. Health, metrics and the OpenAPI document stay open for operations.
- * With {@code crm.security.enabled=false} (until the identity module issues tokens) every request is let through.
+ * 401 and 403 are problem+json. {@code crm.security.enabled=false} lets every request through — for a
+ * module's own experiments only; the suite runs with it on.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration")
 public class SecurityAutoConfiguration {
@@ -38,8 +38,11 @@ public class SecurityAutoConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/error").permitAll()
                         .anyRequest().authenticated())
-                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityAutoConfiguration::authentication)))
-                .exceptionHandling(Customizer.withDefaults());
+                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityAutoConfiguration::authentication))
+                        .authenticationEntryPoint(ProblemSecurityHandlers::unauthenticated)
+                        .accessDeniedHandler(ProblemSecurityHandlers::accessDenied))
+                .exceptionHandling(e -> e.authenticationEntryPoint(ProblemSecurityHandlers::unauthenticated)
+                        .accessDeniedHandler(ProblemSecurityHandlers::accessDenied));
         return http.build();
     }
 

@@ -12,8 +12,8 @@ import java.util.List;
 
 import org.bson.Document;
 import org.crmsuite.platform.testapp.PlatformTestApplication;
-import org.crmsuite.platform.testapp.TcpProxy;
-import org.crmsuite.platform.testapp.TestBroker;
+import org.crmsuite.testsupport.TcpProxy;
+import org.crmsuite.testsupport.TestBroker;
 import org.crmsuite.platform.testapp.Ticket;
 import org.crmsuite.platform.testapp.TicketListener;
 import org.junit.jupiter.api.AfterAll;

@@ -3,13 +3,15 @@ package org.crmsuite.platform.web;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.crmsuite.platform.testapp.PlatformTestApplication;
+import org.crmsuite.testsupport.TestTokens;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,6 +28,16 @@ class ProblemJsonTest {
 
     @Autowired
     MockMvc mvc;
+
+    static final String TOKEN = TestTokens.bearer("staff-1", "d-east", "AGENT");
+
+    static MockHttpServletRequestBuilder get(String path) {
+        return MockMvcRequestBuilders.get(path).header(HttpHeaders.AUTHORIZATION, TOKEN);
+    }
+
+    static MockHttpServletRequestBuilder post(String path) {
+        return MockMvcRequestBuilders.post(path).header(HttpHeaders.AUTHORIZATION, TOKEN);
+    }
 
     @Test
     void invalidFieldsAre400NamingEachField() throws Exception {

@@ -1,4 +1,4 @@
-package org.crmsuite.platform.testapp;
+package org.crmsuite.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
