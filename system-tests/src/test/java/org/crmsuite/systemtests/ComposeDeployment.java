@@ -35,7 +35,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 final class ComposeDeployment {
 
     /** Modules of the root pom that are not deployed as containers. */
-    static final Set<String> NOT_DEPLOYED = Set.of("platform", "launcher", "system-tests");
+    static final Set<String> NOT_DEPLOYED = Set.of("platform", "test-support", "launcher", "system-tests");
     static final String REGISTRY = "discovery";
     static final String EDGE = "gateway";
     static final String MONGO = "mongo";
@@ -45,9 +45,14 @@ final class ComposeDeployment {
     /** A credential's default in the compose file must say it is for a local machine. */
     static final String LOCAL_MARK = "local";
 
-    /** The only ports published on the host: the gateway for clients, two operator consoles on loopback only. */
+    /**
+     * The only ports published on the host: the gateway for clients, the identity provider's login pages (browsers
+     * and apps must reach its authorize endpoint), the operator consoles on loopback only.
+     */
     static final List<PublishRule> PUBLISHABLE = List.of(
             new PublishRule(EDGE, 8080, false),
+            new PublishRule("identity", 9000, false),
+            new PublishRule("keycloak", 8080, true),
             new PublishRule(REGISTRY, 8761, true),
             new PublishRule(RABBITMQ, 15672, true));
 

@@ -102,10 +102,10 @@ class DockerComposeTest {
 
         @Test
         void aModuleAddedToThePomWithoutAServiceIsRequired() {
-            deployment.deployableModules().add("identity");
+            deployment.deployableModules().add("billing-service");
 
             assertThat(deployment.imageProblems())
-                    .anyMatch(p -> p.contains("identity") && p.contains("no compose service"));
+                    .anyMatch(p -> p.contains("billing-service") && p.contains("no compose service"));
         }
 
         @Test
@@ -168,12 +168,12 @@ class DockerComposeTest {
         @Test
         void aDependencyOnAnUndefinedServiceOrWithoutHealthCondition() {
             Map<String, Object> dependsOn = new LinkedHashMap<>(map(deployment.service("gateway").get("depends_on")));
-            dependsOn.put("identity", Map.of("condition", "service_healthy"));
+            dependsOn.put("billing-service", Map.of("condition", "service_healthy"));
             dependsOn.put("discovery", Map.of("condition", "service_started"));
             deployment.service("gateway").put("depends_on", dependsOn);
 
             assertThat(deployment.dependencyProblems())
-                    .anyMatch(p -> p.contains("identity, which is not a service"))
+                    .anyMatch(p -> p.contains("billing-service, which is not a service"))
                     .anyMatch(p -> p.contains("discovery with condition service_started"));
         }
 

@@ -85,8 +85,13 @@ public final class TestTokens {
     }
 
     public String token(String subject, String department, Duration validFor, String... roles) {
+        return tokenForAudience(AUDIENCE, subject, department, validFor, roles);
+    }
+
+    /** A token for another audience: a resource server of this suite must refuse it. */
+    public String tokenForAudience(String audience, String subject, String department, Duration validFor, String... roles) {
         Instant now = Instant.now();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(issuer).subject(subject).audience(AUDIENCE)
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(issuer).subject(subject).audience(audience)
                 .issueTime(Date.from(now)).notBeforeTime(Date.from(now.minusSeconds(1)))
                 .expirationTime(Date.from(now.plus(validFor))).jwtID(UUID.randomUUID().toString())
                 .claim("roles", List.copyOf(Arrays.asList(roles)));

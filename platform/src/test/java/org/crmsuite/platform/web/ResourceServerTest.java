@@ -44,6 +44,10 @@ class ResourceServerTest {
         mvc.perform(get("/api/v1/tickets/search").param("page", "0").header(HttpHeaders.AUTHORIZATION, "Bearer " + expired))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.code").value("auth.invalid-token"));
+        String otherAudience = TestTokens.get().tokenForAudience("another-api", "staff-1", "d-east", Duration.ofMinutes(5), "ADMIN");
+        mvc.perform(get("/api/v1/tickets/search").param("page", "0").header(HttpHeaders.AUTHORIZATION, "Bearer " + otherAudience))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.code").value("auth.invalid-token"));
         String unsigned = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiIsInJvbGVzIjpbIkFETUlOIl0sImF1ZCI6ImNybS1hcGkifQ.";
         mvc.perform(get("/api/v1/tickets/search").param("page", "0").header(HttpHeaders.AUTHORIZATION, "Bearer " + unsigned))
                 .andExpect(status().isUnauthorized())
@@ -57,8 +61,15 @@ class ResourceServerTest {
                 .andExpect(status().isOk());
     }
 
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
     @Test
-    void healthStaysOpen() throws Exception {
+    void healthStaysOpenAndIsUpWithDataInTheDatabase() throws Exception {
+        mongo.insert(new org.bson.Document("probe", 1), "health_probe"); // a database with data: Boot's own check failed here
+        mvc.perform(get("/actuator/health"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.components.mongo.status").value("UP"));
         mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
     }
 }
