@@ -4,5 +4,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** A minimal service built on the platform, for testing the platform the way services use it. */
 @SpringBootApplication
+@org.springframework.cloud.openfeign.EnableFeignClients
 public class PlatformTestApplication {
 }

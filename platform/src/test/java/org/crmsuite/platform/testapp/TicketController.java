@@ -65,6 +65,11 @@ class TicketController {
         throw DomainException.conflict("ticket.closed", "The ticket is closed").with("ticketId", "t-1");
     }
 
+    @GetMapping("/api/v1/tickets/caller")
+    org.crmsuite.platform.identity.Caller caller(org.crmsuite.platform.identity.Caller caller) {
+        return caller;
+    }
+
     @PostMapping("/api/v1/tickets/boom")
     void boom() {
         throw new IllegalStateException("secret internal detail at com.example.Internal");
