@@ -69,7 +69,7 @@ final class ComposeDeployment {
     private static final Set<String> RABBITMQ_KEYS = Set.of("SPRING_RABBITMQ_HOST", "SPRING_RABBITMQ_PORT",
             "SPRING_RABBITMQ_USERNAME", "SPRING_RABBITMQ_PASSWORD");
     private static final Pattern SECRET_KEY = Pattern.compile(
-            "(?i).*(pass|secret|token|credential|api[_-]?key|private[_-]?key).*");
+            "(?i)(?!.*(uri|url)$).*(pass|secret|token|credential|api[_-]?key|private[_-]?key).*"); // an endpoint's address is no secret
     private static final Pattern INTERPOLATION = Pattern.compile(
             "\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([^}]*))?}");
     private static final Pattern URI_WITH_PASSWORD = Pattern.compile("[a-z][a-z0-9+.-]*://[^/\\s:@]+:([^@\\s]+)@");
