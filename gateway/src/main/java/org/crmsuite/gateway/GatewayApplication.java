@@ -3,7 +3,10 @@ package org.crmsuite.gateway;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** The single entry point: routes {@code /api/v1/**} to the services found in Eureka. */
+/**
+ * The single entry point: authenticates every request (a JWT from identity, docs/security.md), limits each caller's
+ * rate and body size, and routes {@code /api/v1/**} to the services found in Eureka.
+ */
 @SpringBootApplication
 public class GatewayApplication {
 

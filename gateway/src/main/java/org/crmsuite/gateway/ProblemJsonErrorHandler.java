@@ -1,8 +1,6 @@
 package org.crmsuite.gateway;
 
 import java.net.ConnectException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,18 +9,19 @@ import org.springframework.cloud.gateway.support.NotFoundException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every error the gateway itself produces is RFC 9457 problem+json: no live instance → 503, a service too slow →
- * 504, an instance that refuses connections → 503. Never an HTML page, never a stack trace.
+ * 504, an instance that refuses connections → 503, identity's signing keys unreachable → 503, a streamed body past the
+ * limit → 413. Never an HTML page, never a stack trace. Security's own 401/403 do not come here: they are answered by
+ * {@code security.AuthenticationProblems}; empty error answers of filters by {@link EmptyErrorProblemFilter}.
  */
 @Component
 @Order(-2)
@@ -30,10 +29,10 @@ class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemJsonErrorHandler.class);
 
-    private final JsonMapper json;
+    private final Problems problems;
 
-    ProblemJsonErrorHandler(JsonMapper json) {
-        this.json = json;
+    ProblemJsonErrorHandler(Problems problems) {
+        this.problems = problems;
     }
 
     @Override
@@ -47,24 +46,10 @@ class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
             log.warn("{} {} → {} {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
                     problem.status().value(), problem.code(), ex.toString());
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "urn:crm:problem:" + problem.code());
-        body.put("title", problem.status().getReasonPhrase());
-        body.put("status", problem.status().value());
-        body.put("detail", problem.detail());
-        body.put("instance", exchange.getRequest().getPath().value());
-        body.put("code", problem.code());
-        String requestId = exchange.getRequest().getHeaders().getFirst(RequestIdFilter.HEADER);
-        if (requestId != null) {
-            body.put("requestId", requestId);
-        }
-        response.setStatusCode(problem.status());
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (problem.status() == HttpStatus.SERVICE_UNAVAILABLE) {
             response.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
         }
-        byte[] bytes = json.writeValueAsBytes(body);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+        return problems.write(exchange, problem.status(), problem.code(), problem.detail());
     }
 
     static Problem classify(Throwable ex) {
@@ -83,11 +68,20 @@ class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
             if (code == HttpStatus.NOT_FOUND) {
                 return new Problem(code, "http.404", "No route or resource for this path");
             }
+            if (code == HttpStatus.CONTENT_TOO_LARGE) {
+                return new Problem(code, RequestBodyLimitFilter.CODE, status.getReason() == null
+                        ? "The request body is larger than the gateway accepts" : status.getReason());
+            }
             return new Problem(code, "http." + code.value(), status.getReason() == null ? code.getReasonPhrase() : status.getReason());
         }
         if (ex instanceof org.springframework.cloud.gateway.support.TimeoutException
                 || ex instanceof java.util.concurrent.TimeoutException) {
             return new Problem(HttpStatus.GATEWAY_TIMEOUT, "gateway.timeout", "The service did not answer in time");
+        }
+        if (ex instanceof AuthenticationServiceException) {
+            // the token could not be checked at all (identity's keys unreachable): not the caller's fault, not a 401
+            return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "auth.unavailable",
+                    "The access token cannot be checked right now; try again shortly");
         }
         if (isConnectFailure(ex)) {
             return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "gateway.service-unavailable",

@@ -13,7 +13,10 @@ import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain JDK HTTP client for the gateway under test: every call has a timeout, so a hang fails the test. */
+/**
+ * A plain JDK HTTP client for the gateway under test: every call has a timeout, so a hang fails the test. Made
+ * {@link #as(String) as} a caller, every request carries that caller's bearer token.
+ */
 final class GatewayHttp {
 
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
@@ -21,13 +24,27 @@ final class GatewayHttp {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final int port;
+    private final String token;
 
+    /** An anonymous client: no Authorization header. */
     GatewayHttp(int port) {
+        this(port, null);
+    }
+
+    private GatewayHttp(int port, String token) {
         this.port = port;
+        this.token = token;
+    }
+
+    /** The same gateway, every request sent with {@code Authorization: Bearer <token>}. */
+    GatewayHttp as(String token) {
+        return new GatewayHttp(port, token);
     }
 
     HttpRequest.Builder request(String pathAndQuery) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery)).timeout(REQUEST_TIMEOUT);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+                .timeout(REQUEST_TIMEOUT);
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 
     HttpResponse<String> get(String pathAndQuery) {

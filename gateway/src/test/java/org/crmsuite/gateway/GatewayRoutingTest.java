@@ -49,7 +49,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The gateway in front of WireMock stand-ins for every service, found through Spring Cloud's simple discovery
  * client (no Eureka): the route table of ARCHITECTURE.md, per-route timeouts, retry of idempotent reads on another
- * instance, CORS, request ids and W3C trace context.
+ * instance, CORS, request ids and W3C trace context. Requests carry a valid token from a stand-in identity issuer
+ * (authentication itself is GatewaySecurityTest's subject).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "eureka.client.enabled=false",
@@ -65,10 +66,11 @@ class GatewayRoutingTest {
 
     /** One stand-in per instance; customer-service has two instances, to show a retry lands on the other one. */
     private static final Map<String, WireMockServer> INSTANCES = new LinkedHashMap<>();
+    private static final TestIssuer ISSUER = new TestIssuer();
 
     static {
         for (String instance : List.of("customer-service-1", "customer-service-2", "complaint-service",
-                "visit-service", "sales-service", "notification-service")) {
+                "visit-service", "sales-service", "notification-service", "identity")) {
             WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
                     .containerThreads(12).jettyAcceptors(1));
             server.start();
@@ -78,6 +80,7 @@ class GatewayRoutingTest {
 
     @DynamicPropertySource
     static void discovery(DynamicPropertyRegistry registry) {
+        ISSUER.register(registry);
         INSTANCES.forEach((instance, server) -> {
             String service = serviceOf(instance);
             int index = instance.endsWith("-2") ? 1 : 0;
@@ -89,16 +92,20 @@ class GatewayRoutingTest {
     @AfterAll
     static void stopInstances() {
         INSTANCES.values().forEach(WireMockServer::stop);
+        ISSUER.stop();
     }
 
     @LocalServerPort
     int port;
 
+    /** A signed-in member of staff; {@link #anonymous} for what a browser sends without a token (a preflight). */
     GatewayHttp gateway;
+    GatewayHttp anonymous;
 
     @BeforeEach
     void stubEveryInstance() {
-        gateway = new GatewayHttp(port);
+        anonymous = new GatewayHttp(port);
+        gateway = anonymous.as(ISSUER.tokenFor("staff-agent-7"));
         INSTANCES.forEach((instance, server) -> {
             server.resetAll();
             // a service that also sets X-Request-Id and CORS headers: the gateway's own must win, not double
@@ -151,7 +158,9 @@ class GatewayRoutingTest {
                 "/api/v1/deposits/d-8/refund,         sales-service",
                 "/api/v1/notifications/n-4,           notification-service",
                 "/api/v1/subscriptions/s-2,           notification-service",
-                "/api/v1/templates/t-6,               notification-service" })
+                "/api/v1/templates/t-6,               notification-service",
+                "/api/v1/staff/p-3?dept=d-1,          identity",
+                "/api/v1/departments/d-1/members,     identity" })
         void eachPathReachesItsOwningServiceUnchanged(String pathAndQuery, String service) {
             HttpResponse<String> response = gateway.get(pathAndQuery);
 
@@ -281,7 +290,8 @@ class GatewayRoutingTest {
         @ParameterizedTest
         @CsvSource({ WEB_ORIGIN, MOBILE_ORIGIN })
         void aPreflightFromAConfiguredOriginIsAllowed(String origin) {
-            HttpResponse<String> response = gateway.send(gateway.request("/api/v1/customers")
+            // a browser's preflight never carries the token
+            HttpResponse<String> response = anonymous.send(anonymous.request("/api/v1/customers")
                     .header("Origin", origin)
                     .header("Access-Control-Request-Method", "POST")
                     .header("Access-Control-Request-Headers", "content-type,idempotency-key,x-request-id,traceparent")
@@ -300,12 +310,12 @@ class GatewayRoutingTest {
 
         @Test
         void aPreflightFromAnotherOriginIsRefused() {
-            HttpResponse<String> response = gateway.send(gateway.request("/api/v1/customers")
+            HttpResponse<String> response = anonymous.send(anonymous.request("/api/v1/customers")
                     .header("Origin", OTHER_ORIGIN)
                     .header("Access-Control-Request-Method", "POST")
                     .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
 
-            assertThat(response.statusCode()).isEqualTo(403);
+            assertProblem(response, 403, "cors.rejected");
             assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
         }
 
@@ -325,8 +335,18 @@ class GatewayRoutingTest {
             HttpResponse<String> response = gateway.send(gateway.request("/api/v1/units/u-2")
                     .header("Origin", OTHER_ORIGIN).GET().build());
 
-            assertThat(response.statusCode()).isEqualTo(403);
+            assertProblem(response, 403, "cors.rejected");
             assertThat(instance("sales-service").findAll(anyRequestedFor(urlPathEqualTo("/api/v1/units/u-2")))).isEmpty();
+        }
+
+        @Test
+        void aMissingTokenIsA401TheBrowserAppCanRead() {
+            HttpResponse<String> response = anonymous.send(anonymous.request("/api/v1/units/u-3")
+                    .header("Origin", WEB_ORIGIN).GET().build());
+
+            assertProblem(response, 401, "auth.unauthenticated");
+            assertThat(response.headers().allValues("Access-Control-Allow-Origin")).containsExactly(WEB_ORIGIN);
+            assertThat(instance("sales-service").findAll(anyRequestedFor(urlPathEqualTo("/api/v1/units/u-3")))).isEmpty();
         }
     }
 

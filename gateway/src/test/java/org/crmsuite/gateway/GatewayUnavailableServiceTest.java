@@ -29,13 +29,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 
 import tools.jackson.databind.JsonNode;
 
 /**
  * When a service has no live instance the caller gets a prompt problem+json 503 from the gateway, never an HTML
- * page or a hang: complaint-, sales- and notification-service have no instance at all, customer-service has one
- * instance that refuses connections, visit-service has a dead instance and a live one.
+ * page or a hang: complaint-, sales-, notification-service and identity have no instance at all, customer-service
+ * has one instance that refuses connections, visit-service has a dead instance and a live one. Likewise when
+ * identity's signing keys cannot be read: 503, not a 401 that would send every user to the login page.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
 class GatewayUnavailableServiceTest {
@@ -44,12 +46,15 @@ class GatewayUnavailableServiceTest {
     private static final WireMockServer LIVE_VISIT_INSTANCE = new WireMockServer(
             options().bindAddress("127.0.0.1").dynamicPort().containerThreads(12).jettyAcceptors(1));
 
+    private static final TestIssuer ISSUER = new TestIssuer();
+
     static {
         LIVE_VISIT_INSTANCE.start();
     }
 
     @DynamicPropertySource
     static void discovery(DynamicPropertyRegistry registry) {
+        ISSUER.register(registry);
         registry.add("spring.cloud.discovery.client.simple.instances.customer-service[0].uri",
                 () -> "http://127.0.0.1:" + DEAD_PORT);
         registry.add("spring.cloud.discovery.client.simple.instances.visit-service[0].uri",
@@ -61,6 +66,7 @@ class GatewayUnavailableServiceTest {
     @AfterAll
     static void stopInstance() {
         LIVE_VISIT_INSTANCE.stop();
+        ISSUER.stop();
     }
 
     @LocalServerPort
@@ -70,14 +76,15 @@ class GatewayUnavailableServiceTest {
 
     @BeforeEach
     void setUp() {
-        gateway = new GatewayHttp(port);
+        ISSUER.publishKeys();
+        gateway = new GatewayHttp(port).as(ISSUER.tokenFor("staff-dispatcher-2"));
         LIVE_VISIT_INSTANCE.resetAll();
         LIVE_VISIT_INSTANCE.stubFor(any(anyUrl())
                 .willReturn(okJson("{\"service\":\"visit-service\"}")));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "/api/v1/complaints/k-1", "/api/v1/reception/queue", "/api/v1/templates" })
+    @ValueSource(strings = { "/api/v1/complaints/k-1", "/api/v1/reception/queue", "/api/v1/templates", "/api/v1/staff/p-1" })
     void aServiceWithNoInstanceIsA503ProblemPromptly(String url) {
         long started = System.nanoTime();
         HttpResponse<String> response = gateway.send(gateway.request(url).header("Accept", "text/html")
@@ -130,8 +137,27 @@ class GatewayUnavailableServiceTest {
     }
 
     @Test
+    void signingKeysThatCannotBeReadAreA503ProblemNotA401() {
+        // a key id the gateway has not cached makes it read the JWKS again, and identity answers 500
+        String token = ISSUER.token("staff-dispatcher-2").signWith(TestIssuer.rsaKey("identity-key-rotated"));
+        ISSUER.server().stubFor(WireMock.get(urlEqualTo(TestIssuer.JWKS_PATH)).atPriority(1)
+                .willReturn(WireMock.serverError()));
+
+        long started = System.nanoTime();
+        HttpResponse<String> response = new GatewayHttp(port).as(token).get("/api/v1/visits/v-keys");
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertProblem(response, 503, "auth.unavailable");
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();
+        assertThat(took).isLessThan(Duration.ofSeconds(3));
+        assertThat(ISSUER.server().findAll(getRequestedFor(urlEqualTo(TestIssuer.JWKS_PATH)))).isNotEmpty();
+        assertThat(LIVE_VISIT_INSTANCE.getAllServeEvents()).as("nothing reached the service").isEmpty();
+    }
+
+    @Test
     void theGatewayItselfStaysHealthy() {
-        HttpResponse<String> response = gateway.get("/actuator/health/liveness");
+        HttpResponse<String> response = new GatewayHttp(port).get("/actuator/health/liveness");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response).path("status").asString()).isEqualTo("UP");
