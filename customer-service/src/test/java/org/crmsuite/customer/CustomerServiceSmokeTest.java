@@ -2,25 +2,23 @@ package org.crmsuite.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.crmsuite.customer.support.ApiTest;
 import org.crmsuite.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.resttestclient.TestRestTemplate;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 
-/** The service boots on its own database and exposes health, metrics, OpenAPI and its ping route. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureTestRestTemplate
-@ActiveProfiles("test")
-class CustomerServiceSmokeTest {
+/**
+ * The service boots on its own database and exposes health, metrics, OpenAPI and its ping route (real HTTP on a
+ * random port; shares the application context of the other API tests).
+ */
+class CustomerServiceSmokeTest extends ApiTest {
 
     static final String PING = "/api/v1/customers/ping";
 
