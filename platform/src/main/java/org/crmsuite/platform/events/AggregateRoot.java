@@ -28,6 +28,17 @@ public abstract class AggregateRoot {
     @Transient
     private final List<RaisedEvent> raised = new ArrayList<>();
 
+    /**
+     * The id, assigned now if the aggregate was never saved: a factory method that raises an event naming the
+     * aggregate needs it before {@link AggregateStore#save} would assign one.
+     */
+    protected final String ensureId() {
+        if (id == null) {
+            id = new org.bson.types.ObjectId().toHexString();
+        }
+        return id;
+    }
+
     protected final void raise(EventType type, Object data) {
         raised.add(new RaisedEvent(type, data));
     }

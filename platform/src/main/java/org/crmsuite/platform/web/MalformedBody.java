@@ -36,6 +36,10 @@ final class MalformedBody {
         }
         if (ex.getCause() instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             Class<?> target = mismatch.getTargetType();
+            String message = String.valueOf(mismatch.getOriginalMessage());
+            if (target.isPrimitive() && (message.contains("null") || message.contains("Missing"))) {
+                return "is required";
+            }
             if (target.isEnum()) {
                 return "must be one of " + Arrays.stream(target.getEnumConstants()).map(String::valueOf)
                         .collect(Collectors.joining(", ", "[", "]"));

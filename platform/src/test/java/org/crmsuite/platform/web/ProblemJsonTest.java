@@ -77,6 +77,15 @@ class ProblemJsonTest {
     }
 
     @Test
+    void missingPrimitiveFieldIsReportedAsRequired() throws Exception {
+        mvc.perform(post("/api/v1/tickets").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"x\",\"channel\":\"PHONE\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("priority"))
+                .andExpect(jsonPath("$.errors[0].message").value("is required"));
+    }
+
+    @Test
     void wrongParameterTypeIs400() throws Exception {
         mvc.perform(get("/api/v1/tickets/search").param("page", "first"))
                 .andExpect(status().isBadRequest())
