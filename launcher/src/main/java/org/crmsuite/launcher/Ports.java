@@ -19,9 +19,13 @@ final class Ports {
     private Ports() {
     }
 
+    /**
+     * Whether a server could listen on the port now. SO_REUSEADDR as the servers themselves bind (Tomcat, Netty):
+     * connections of a suite just stopped linger in TIME_WAIT and must not make an immediate restart fail.
+     */
     static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(LOOPBACK, port));
             return true;
         } catch (IOException inUse) {
