@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Customer service: customers, admissions and the blacklist. Owns the crm_customer database. */
 @SpringBootApplication
+@org.springframework.cloud.openfeign.EnableFeignClients
 @ConfigurationPropertiesScan
 public class CustomerServiceApplication {
 

@@ -63,16 +63,32 @@ public abstract class ApiTest {
     public static final String SERVICE_DEPT = "dept-customer-service";
     public static final String COMPANY = "dept-company";
 
-    static final TestBroker BROKER = new TestBroker();
+    public static final TestBroker BROKER = new TestBroker();
+    public static final String STAFF_DEPARTURES_QUEUE = "customer-service-test.staff-departures-" + BROKER.suffix;
+
+    /** Stands in for the identity module: its token endpoint (this service's own token) and its staff directory. */
+    public static final com.github.tomakehurst.wiremock.WireMockServer IDENTITY = new com.github.tomakehurst.wiremock.WireMockServer(
+            com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(BROKER::close, "test-broker-cleanup"));
+        IDENTITY.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            IDENTITY.stop();
+            new org.springframework.amqp.rabbit.core.RabbitAdmin(BROKER.template().getConnectionFactory())
+                    .deleteQueue(STAFF_DEPARTURES_QUEUE);
+            new org.springframework.amqp.rabbit.core.RabbitAdmin(BROKER.template().getConnectionFactory())
+                    .deleteQueue(STAFF_DEPARTURES_QUEUE + ".dlq");
+            BROKER.close();
+        }, "test-broker-cleanup"));
     }
 
     @DynamicPropertySource
     static void perRunBrokerNames(DynamicPropertyRegistry registry) {
         registry.add("crm.events.exchange", () -> BROKER.exchange);
         registry.add("crm.events.dead-letter-exchange", () -> BROKER.deadLetterExchange);
+        registry.add("crm.customer.staff-departures-queue", () -> STAFF_DEPARTURES_QUEUE);
+        registry.add("crm.customer.identity-url", IDENTITY::baseUrl);
+        registry.add("crm.security.token-uri", () -> IDENTITY.baseUrl() + "/oauth2/token");
     }
 
     @TestConfiguration
