@@ -1,8 +1,5 @@
 package org.crmsuite.complaint.customers;
 
-import org.springframework.cloud.openfeign.CircuitBreakerNameResolver;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,14 +38,5 @@ public class CustomerDirectory {
         }
         return new Check(Outcome.FOUND, customerId, status.name(), status.grade(), status.category(), status.ownerId(),
                 status.departmentId(), status.allowed(), status.reason(), null);
-    }
-
-    /** Names the Feign client's circuit breaker after the service it calls: {@code resilience4j.*.instances.customer-service}. */
-    @Configuration(proxyBeanMethods = false)
-    static class BreakerNames {
-        @Bean
-        CircuitBreakerNameResolver circuitBreakerNameResolver() {
-            return (feignClientName, target, method) -> feignClientName;
-        }
     }
 }

@@ -8,7 +8,9 @@ import org.crmsuite.platform.calls.ServiceTokens;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.cloud.openfeign.CircuitBreakerNameResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ClientCredentialsOAuth2AuthorizedClientProvider;
@@ -27,10 +29,21 @@ import feign.RequestInterceptor;
  */
 @AutoConfiguration
 @ConditionalOnClass(RequestInterceptor.class)
-@ConditionalOnProperty(name = "crm.security.enabled", havingValue = "true", matchIfMissing = true)
 public class ServiceCallsAutoConfiguration {
 
+    /**
+     * The breaker behind a Feign client is named after the client ({@code @FeignClient(name = "customer-service")}),
+     * so {@code resilience4j.circuitbreaker.instances.customer-service.*} configures it; by default it would be
+     * named after each method's signature and such settings would be silently ignored.
+     */
     @Bean
+    @ConditionalOnMissingBean
+    CircuitBreakerNameResolver circuitBreakerNameResolver() {
+        return (feignClientName, target, method) -> feignClientName;
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "crm.security.enabled", havingValue = "true", matchIfMissing = true)
     ServiceTokens serviceTokens(@Value("${spring.application.name}") String service,
             @Value("${crm.security.token-uri}") String tokenUri, @Value("${crm.security.client-secret}") String secret,
             Clock clock) {
@@ -52,6 +65,7 @@ public class ServiceCallsAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty(name = "crm.security.enabled", havingValue = "true", matchIfMissing = true)
     ServiceTokenInterceptor serviceTokenInterceptor(ServiceTokens tokens) {
         return new ServiceTokenInterceptor(tokens);
     }
