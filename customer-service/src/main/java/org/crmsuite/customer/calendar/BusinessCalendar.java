@@ -1,30 +1,30 @@
 package org.crmsuite.customer.calendar;
 
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.crmsuite.customer.policy.CustomerSettings;
+import org.crmsuite.platform.calendar.CalendarYear;
+import org.crmsuite.platform.calendar.ShippedCalendars;
 import org.springframework.stereotype.Component;
 
 /**
- * The business calendar (工作日历) for deadlines stated in business days: Monday to Friday, minus public holidays, plus
- * make-up working days (调休), in the tenant's time zone (default Asia/Shanghai). Holidays and make-up days are the
- * settings {@code crm.customer.calendar.*}.
- * <p>
- * Why a local copy: complaint-service owns the suite's calendars ({@code /api/v1/calendars/**}); until it is
- * reachable by Feign, this service reads the same kind of data from its own configuration.
+ * The business calendar (工作日历) for this service's deadlines stated in business days, in the tenant's time zone
+ * (default Asia/Shanghai). The day arithmetic is the suite's calendar library ({@code platform.calendar}) on its
+ * shipped default calendar; when {@code crm.customer.calendar.holidays} / {@code make-up-working-days} are set,
+ * those days replace the shipped ones (an office with its own arrangement, and the tests).
  */
 @Component
 public class BusinessCalendar {
 
     private final ZoneId zone;
-    private final Set<LocalDate> holidays;
-    private final Set<LocalDate> makeUpWorkingDays;
+    private final org.crmsuite.platform.calendar.BusinessCalendar days;
     private final Clock clock;
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -34,9 +34,29 @@ public class BusinessCalendar {
 
     public BusinessCalendar(CustomerSettings.Calendar calendar, Clock clock) {
         this.zone = calendar.zone() == null ? ZoneId.of("Asia/Shanghai") : calendar.zone();
-        this.holidays = Set.copyOf(calendar.holidays());
-        this.makeUpWorkingDays = Set.copyOf(calendar.makeUpWorkingDays());
+        this.days = days(calendar, zone);
         this.clock = clock;
+    }
+
+    private static org.crmsuite.platform.calendar.BusinessCalendar days(CustomerSettings.Calendar calendar, ZoneId zone) {
+        org.crmsuite.platform.calendar.BusinessCalendar shipped = ShippedCalendars.chinaMainland();
+        if (calendar.holidays().isEmpty() && calendar.makeUpWorkingDays().isEmpty()) {
+            return shipped.toBuilder().zone(zone).build();
+        }
+        var builder = org.crmsuite.platform.calendar.BusinessCalendar.builder("customer-service").zone(zone)
+                .hours(shipped.hours()).makeUpDayHours(shipped.makeUpDayHours());
+        Set<Integer> years = new TreeSet<>();
+        calendar.holidays().forEach(d -> years.add(d.getYear()));
+        calendar.makeUpWorkingDays().forEach(d -> years.add(d.getYear()));
+        for (int year : years) {
+            builder.year(new CalendarYear(year, inYear(calendar.holidays(), year, "holiday"),
+                    inYear(calendar.makeUpWorkingDays(), year, "make-up working day"), "crm.customer.calendar", false));
+        }
+        return builder.build();
+    }
+
+    private static List<CalendarYear.Day> inYear(List<LocalDate> dates, int year, String name) {
+        return dates.stream().filter(d -> d.getYear() == year).map(d -> new CalendarYear.Day(d, name)).toList();
     }
 
     public ZoneId zone() {
@@ -53,11 +73,7 @@ public class BusinessCalendar {
     }
 
     public boolean isBusinessDay(LocalDate date) {
-        if (makeUpWorkingDays.contains(date)) {
-            return true;
-        }
-        DayOfWeek day = date.getDayOfWeek();
-        return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !holidays.contains(date);
+        return days.isWorkingDay(date);
     }
 
     /**
@@ -66,14 +82,6 @@ public class BusinessCalendar {
      */
     public Instant plusBusinessDays(Instant from, int days) {
         ZonedDateTime local = from.atZone(zone);
-        LocalDate date = local.toLocalDate();
-        int counted = 0;
-        while (counted < days) {
-            date = date.plusDays(1);
-            if (isBusinessDay(date)) {
-                counted++;
-            }
-        }
-        return local.with(date).toInstant();
+        return local.with(this.days.nthWorkingDayAfter(local.toLocalDate(), days)).toInstant();
     }
 }
