@@ -7,7 +7,7 @@ import org.crmsuite.complaint.ComplaintSettings;
 import org.crmsuite.complaint.cases.Cases;
 import org.crmsuite.complaint.cases.Complaint;
 import org.crmsuite.complaint.cases.DeadlineSchedule;
-import org.crmsuite.complaint.jobs.JobClaims;
+import org.crmsuite.platform.jobs.WorkClaims;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * the SLA warning at 75 % of the allowed business time, the breach at the deadline, and the overdue progress contact.
  * <p>
  * Correct with any number of instances: each check (case + deadline + stage) is claimed in MongoDB first
- * ({@link JobClaims}), and the case itself records that its warning or breach was raised, in the same document write as
+ * ({@link WorkClaims}), and the case itself records that its warning or breach was raised, in the same document write as
  * the event — so a warning is raised once even if two instances claimed around a crash.
  */
 @Component
@@ -27,11 +27,11 @@ public class SlaScheduler {
     private static final Logger log = LoggerFactory.getLogger(SlaScheduler.class);
 
     private final Cases cases;
-    private final JobClaims claims;
+    private final WorkClaims claims;
     private final ComplaintSettings settings;
     private final String owner = "sla-" + UUID.randomUUID().toString().substring(0, 8);
 
-    SlaScheduler(Cases cases, JobClaims claims, ComplaintSettings settings) {
+    SlaScheduler(Cases cases, WorkClaims claims, ComplaintSettings settings) {
         this.cases = cases;
         this.claims = claims;
         this.settings = settings;

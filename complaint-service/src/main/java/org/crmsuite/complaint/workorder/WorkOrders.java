@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.crmsuite.complaint.ComplaintSettings;
 import org.crmsuite.complaint.access.Access;
 import org.crmsuite.complaint.cases.Cases;
-import org.crmsuite.complaint.jobs.JobClaims;
+import org.crmsuite.platform.jobs.WorkClaims;
 import org.crmsuite.platform.events.AggregateStore;
 import org.crmsuite.platform.identity.Caller;
 import org.crmsuite.platform.identity.Role;
@@ -39,12 +39,12 @@ public class WorkOrders {
     private final MongoTemplate mongo;
     private final AggregateStore store;
     private final Cases cases;
-    private final JobClaims claims;
+    private final WorkClaims claims;
     private final ComplaintSettings settings;
     private final Clock clock;
     private final String owner = "work-orders-" + UUID.randomUUID().toString().substring(0, 8);
 
-    WorkOrders(MongoTemplate mongo, AggregateStore store, Cases cases, JobClaims claims, ComplaintSettings settings,
+    WorkOrders(MongoTemplate mongo, AggregateStore store, Cases cases, WorkClaims claims, ComplaintSettings settings,
             Clock clock) {
         this.mongo = mongo;
         this.store = store;

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.crmsuite.complaint.ComplaintSettings;
 import org.crmsuite.complaint.cases.Cases;
-import org.crmsuite.complaint.jobs.JobClaims;
+import org.crmsuite.platform.jobs.WorkClaims;
 import org.crmsuite.complaint.support.ServiceTestBase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +41,7 @@ class SlaSchedulerTest extends ServiceTestBase {
     @Autowired
     Cases cases;
     @Autowired
-    JobClaims claims;
+    WorkClaims claims;
     @Autowired
     ComplaintSettings settings;
 

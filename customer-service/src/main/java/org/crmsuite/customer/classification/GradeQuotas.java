@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.crmsuite.customer.jobs.MongoLocks;
+import org.crmsuite.platform.jobs.MongoLeases;
 import org.crmsuite.customer.policy.Policies;
 import org.crmsuite.customer.profile.Customer;
 import org.crmsuite.customer.profile.CustomerStatus;
@@ -26,9 +26,9 @@ public class GradeQuotas {
 
     private final MongoTemplate mongo;
     private final Policies policies;
-    private final MongoLocks locks;
+    private final MongoLeases locks;
 
-    GradeQuotas(MongoTemplate mongo, Policies policies, MongoLocks locks) {
+    GradeQuotas(MongoTemplate mongo, Policies policies, MongoLeases locks) {
         this.mongo = mongo;
         this.policies = policies;
         this.locks = locks;
@@ -42,7 +42,7 @@ public class GradeQuotas {
         if (target == Grade.QUALIFIED || (from != null && !target.isAbove(from))) {
             return save.get();
         }
-        return locks.withLock("grade-quota:" + departmentId, Duration.ofSeconds(10), Duration.ofSeconds(5), () -> {
+        return locks.withLease("grade-quota:" + departmentId, Duration.ofSeconds(10), Duration.ofSeconds(5), () -> {
             long department = mongo.count(counted(departmentId), Customer.class) + (newCustomer ? 1 : 0);
             long holding = mongo.count(counted(departmentId).addCriteria(Criteria.where("grade").is(target.name())),
                     Customer.class);

@@ -1,6 +1,7 @@
 package org.crmsuite.customer.jobs;
 
 import org.crmsuite.customer.policy.CustomerSettings;
+import org.crmsuite.platform.jobs.MongoLeases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -21,10 +22,10 @@ class MaintenanceScheduler {
     private static final Logger log = LoggerFactory.getLogger(MaintenanceScheduler.class);
 
     private final CustomerMaintenance maintenance;
-    private final MongoLocks locks;
+    private final MongoLeases locks;
     private final CustomerSettings settings;
 
-    MaintenanceScheduler(CustomerMaintenance maintenance, MongoLocks locks, CustomerSettings settings) {
+    MaintenanceScheduler(CustomerMaintenance maintenance, MongoLeases locks, CustomerSettings settings) {
         this.maintenance = maintenance;
         this.locks = locks;
         this.settings = settings;

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.crmsuite.customer.profile.Customer;
+import org.crmsuite.platform.jobs.MongoLeases;
 import org.crmsuite.customer.profile.Grade;
 import org.crmsuite.customer.support.ApiTest;
 import org.junit.jupiter.api.Test;
@@ -28,8 +29,8 @@ class MaintenanceConcurrencyTest extends ApiTest {
 
     @Test
     void onlyOneInstanceHoldsTheLeaseUntilReleasedOrExpired() {
-        MongoLocks first = new MongoLocks(mongo, appClock);
-        MongoLocks second = new MongoLocks(mongo, appClock);
+        MongoLeases first = new MongoLeases(mongo, appClock, "customer.busy");
+        MongoLeases second = new MongoLeases(mongo, appClock, "customer.busy");
         assertThat(first.tryAcquire("customer-maintenance", Duration.ofMinutes(5))).isTrue();
         assertThat(second.tryAcquire("customer-maintenance", Duration.ofMinutes(5))).isFalse();
         clock.advance(Duration.ofMinutes(5));
