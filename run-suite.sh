@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole suite locally: ./run-suite.sh [--random-ports]   (docs/operations.md)
+# (./run-suite.sh --build-only only brings the runnable jars up to date)
 #
 # Needs only a JDK 17+. Builds the runnable jars first when one is missing or older than its sources (Maven comes
 # through the wrapper), then hands over to the launcher: embedded MongoDB (data in ./data of the current folder)
@@ -56,6 +57,10 @@ reason="$(stale_reason)"
 if [ -n "$reason" ]; then
   echo "run-suite: building the jars ($reason): ./mvnw -B -DskipTests package"
   (cd "$ROOT" && ./mvnw -B -DskipTests package)
+fi
+
+if [ "${1:-}" = "--build-only" ]; then
+  exit 0 # run-benchmark.sh: the jars are fresh now
 fi
 
 # The launcher hosts the embedded MongoDB and broker: a small heap of its own (CRM_LAUNCHER_JVM_OPTS overrides).

@@ -4,7 +4,7 @@
 # The tests talk to real parts: the MongoDB wire protocol (an embedded server, nothing to install), a real
 # RabbitMQ on 127.0.0.1:5672 and a real Redis on 127.0.0.1:6379 (the gateway's shared rate-limit store). If
 # either is not answering, this script starts the installed server, or installs it from Debian's packages first
-# (needs root and apt-get), bound to loopback only.
+# (needs root and apt-get), bound to loopback only. The load generator wrk is installed the same way if missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -61,6 +61,12 @@ ensure_rabbitmq() {
   exit 1
 }
 
+# the benchmark's smoke test (launcher, issue 10) drives the suite with wrk
+ensure_wrk() {
+  command -v wrk >/dev/null 2>&1 || apt_install wrk
+}
+
 ensure_rabbitmq
 ensure_redis
+ensure_wrk
 exec ./mvnw -B verify "$@"

@@ -59,8 +59,7 @@ final class ChildJvm {
     }
 
     static List<String> defaultJvmOptions(Module module) {
-        return List.of("-XX:+UseSerialGC", "-Xmx" + module.heapMb() + "m", "-Xss512k", "-XX:MaxMetaspaceSize=128m",
-                "-XX:ReservedCodeCacheSize=48m", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
+        return JvmDefaults.options(module.heapMb());
     }
 
     Module module() {
