@@ -8,7 +8,7 @@ import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 
-/** The default calendar shipped as data: mainland China, 2026 (official, as recalled) and 2027 (assumption). */
+/** The default calendar shipped as data: mainland China, 2026 (the official notice, checked) and 2027 (assumption). */
 class ShippedCalendarsTest {
 
     final BusinessCalendar china = ShippedCalendars.chinaMainland();
