@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.crmsuite.identity.support.Browser;
 import org.crmsuite.identity.support.OAuth;
 import org.crmsuite.identity.support.OAuth.Login;
 import org.crmsuite.identity.support.OAuth.Pkce;
@@ -102,6 +109,69 @@ class TwoInstancesTest {
         assertThat(access.getSubject()).isEqualTo("demo-sales-1");
         assertThat(access.getClaimAsStringList("roles")).containsExactly("SALES");
         assertThat(access.getClaimAsString("dept")).isEqualTo("dept-east-sales");
+    }
+
+    /**
+     * Behind a load balancer without affinity each step of a browser login may reach another instance: the login
+     * session (saved authorize request, CSRF token, then the logged-in person) is shared through MongoDB.
+     */
+    @Test
+    void loginStartedAtOneInstanceCompletesAtTheOther() {
+        Browser browser = new Browser(base(first));
+        Pkce pkce = Pkce.create();
+        String state = UUID.randomUUID().toString();
+
+        HttpResponse<String> authorize = browser.get(OAuth.authorizeUrl(pkce, state));
+        assertThat(authorize.statusCode()).isEqualTo(302);
+        assertThat(Browser.location(authorize)).endsWith("/login");
+
+        // the form is served, and posted, by the other instance
+        HttpResponse<String> form = browser.get(base(second) + "/login");
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(csrf.find()).isTrue();
+        Map<String, String> credentials = new LinkedHashMap<>();
+        credentials.put("username", "agent1");
+        credentials.put("password", DEMO_PASSWORD);
+        credentials.put("_csrf", csrf.group(1));
+        HttpResponse<String> posted = browser.postForm(base(second) + "/login", credentials);
+        assertThat(posted.statusCode()).isEqualTo(302);
+        String next = Browser.location(posted);
+        assertThat(next).as("the second instance found the authorize request saved by the first").contains("/oauth2/authorize");
+
+        // and the authorize request goes back to the first, which finds the person logged in by the second
+        HttpResponse<String> back = browser.get(base(first) + URI.create(next).getRawPath() + "?" + URI.create(next).getRawQuery());
+        assertThat(back.statusCode()).isEqualTo(302);
+        String redirect = Browser.location(back);
+        assertThat(redirect).startsWith(OAuth.WEB_REDIRECT).contains("state=" + state).contains("code=");
+        String code = redirect.replaceAll(".*[?&]code=([^&]+).*", "$1");
+        HttpResponse<String> tokens = OAuth.exchange(base(second), code, pkce.verifier());
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        assertThat(OAuth.verify(base(first), OAuth.json(tokens.body()).path("access_token").asString()).getSubject())
+                .isEqualTo("demo-agent-1");
+    }
+
+    @Test
+    void aLoginSessionIdDoesNotSurviveTheLogin() {
+        // session fixation: the id a visitor had before logging in stops working once they are logged in
+        Browser browser = new Browser(base(first));
+        browser.get(OAuth.authorizeUrl(Pkce.create(), "s"));
+        String before = browser.cookie("SESSION");
+        assertThat(before).as("a login session was started").isNotNull();
+        HttpResponse<String> form = browser.get(base(second) + "/login");
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(csrf.find()).isTrue();
+        Map<String, String> credentials = new LinkedHashMap<>();
+        credentials.put("username", "agent1");
+        credentials.put("password", DEMO_PASSWORD);
+        credentials.put("_csrf", csrf.group(1));
+        browser.postForm(base(second) + "/login", credentials);
+
+        assertThat(browser.cookie("SESSION")).isNotNull().isNotEqualTo(before);
+        Browser attacker = new Browser(base(first));
+        attacker.setCookie("SESSION", before);
+        HttpResponse<String> replay = attacker.get(OAuth.authorizeUrl(Pkce.create(), "s2"));
+        assertThat(replay.statusCode()).isEqualTo(302);
+        assertThat(Browser.location(replay)).as("the old id is not logged in").endsWith("/login");
     }
 
     @Test

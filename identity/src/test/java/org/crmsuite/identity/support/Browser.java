@@ -41,6 +41,14 @@ public final class Browser {
         return base.resolve(target);
     }
 
+    public String cookie(String name) {
+        return cookies.get(name);
+    }
+
+    public void setCookie(String name, String value) {
+        cookies.put(name, value);
+    }
+
     public static String location(HttpResponse<?> response) {
         return response.headers().firstValue("Location")
                 .orElseThrow(() -> new AssertionError("no Location header; status " + response.statusCode()));
