@@ -8,6 +8,7 @@ import java.util.Set;
 import org.crmsuite.identity.directory.Directory;
 import org.crmsuite.platform.config.SecurityAutoConfiguration;
 import org.crmsuite.platform.identity.Role;
+import org.crmsuite.platform.jobs.MongoLeases;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -29,6 +30,8 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
@@ -43,7 +46,7 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.util.StringUtils;
 
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
@@ -96,6 +99,7 @@ class AuthorizationServerConfig {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(HttpMethod.GET, "/api/v1/staff/ping").permitAll()
+                        .requestMatchers("/api/v1/signing-keys/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(DIRECTORY_READERS)
                         .anyRequest().hasRole(Role.ADMIN.name()))
                 .oauth2ResourceServer(resourceServer -> resourceServer
@@ -134,8 +138,28 @@ class AuthorizationServerConfig {
     }
 
     @Bean
-    JWKSource<SecurityContext> jwkSource(MongoTemplate mongo, Clock clock) {
-        return new ImmutableJWKSet<>(new JWKSet(new SigningKeys(mongo, clock).current()));
+    SigningKeys signingKeys(MongoTemplate mongo, Clock clock, MongoLeases leases, SigningKeyPolicy policy) {
+        SigningKeys keys = new SigningKeys(mongo, clock, leases, policy);
+        keys.ensureOne();
+        return keys;
+    }
+
+    /** The JWKS: every published key (the signing one, one waiting to take over, one retiring). */
+    @Bean
+    JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
+        return (selector, context) -> selector.select(new JWKSet(List.<JWK>copyOf(keys.published())));
+    }
+
+    /** Signs with the key whose turn it is, among the published ones. */
+    @Bean
+    JwtEncoder jwtEncoder(JWKSource<SecurityContext> jwkSource, SigningKeys keys) {
+        NimbusJwtEncoder encoder = new NimbusJwtEncoder(jwkSource);
+        encoder.setJwkSelector(candidates -> {
+            String signing = keys.signingKid();
+            return candidates.stream().filter(key -> signing.equals(key.getKeyID())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the signing key " + signing + " is not published"));
+        });
+        return encoder;
     }
 
     /** Checks this service's own tokens (/userinfo, and /api/** by default): signature, expiry, issuer, audience. */
