@@ -138,7 +138,12 @@ class AuthorizationServerConfig {
     }
 
     @Bean
-    SigningKeys signingKeys(MongoTemplate mongo, Clock clock, MongoLeases leases, SigningKeyPolicy policy) {
+    SigningKeys signingKeys(MongoTemplate mongo, Clock clock, MongoLeases leases, SigningKeyPolicy policy,
+            IdentityProperties settings) {
+        if (policy.retireAfter().compareTo(settings.getAccessTokenTtl()) < 0) {
+            throw new IllegalArgumentException("crm.identity.signing-keys.retire-after (" + policy.retireAfter()
+                    + ") must be at least the access-token lifetime (" + settings.getAccessTokenTtl() + ")");
+        }
         SigningKeys keys = new SigningKeys(mongo, clock, leases, policy);
         keys.ensureOne();
         return keys;
