@@ -76,6 +76,7 @@ public class WorkOrders {
         if (order == null) {
             throw DomainException.notFound("work-order", id);
         }
+        requireStaff(caller);
         boolean allowed = caller.hasAny(Role.ADMIN, Role.GM) || caller.id().equals(order.getAssigneeId())
                 || caller.id().equals(order.getDispatcherId())
                 || (caller.hasAny(Role.DISPATCHER, Role.MANAGER, Role.DIRECTOR) && caller.inDepartment(order.getDepartmentId()))
@@ -138,6 +139,7 @@ public class WorkOrders {
     }
 
     List<WorkOrder> list(Caller caller, String assigneeId, WorkOrder.State state, int page, int size) {
+        requireStaff(caller);
         Criteria criteria = new Criteria();
         if (caller.hasAny(Role.ADMIN, Role.GM)) {
             // everything
@@ -203,6 +205,15 @@ public class WorkOrders {
         WorkOrder order = visible(id, caller);
         change.accept(order);
         return store.save(order);
+    }
+
+    /**
+     * Work orders are the staff's (CO-10): an assignee may hold any staff role, but a partner system or another
+     * service is never one, whatever id it has.
+     */
+    private static void requireStaff(Caller caller) {
+        boolean staff = caller.roles().stream().anyMatch(role -> role != Role.PARTNER && role != Role.SERVICE);
+        Access.require(staff, "Work orders are for staff");
     }
 
     private static boolean isDispatcherOf(Caller caller, WorkOrder order) {

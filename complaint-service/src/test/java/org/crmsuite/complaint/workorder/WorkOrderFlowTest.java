@@ -109,6 +109,19 @@ class WorkOrderFlowTest extends ServiceTestBase {
         assertThat(unknown.raw()).contains("complaintId");
     }
 
+    @Test
+    void partnerSystemsAndServicesSeeNoWorkOrdersEvenUnderAnAssigneesId() { // CO-10, docs/security.md
+        String id = api.post(ORDERS, dispatcher, order("partner-acme", null)).body().path("id").asString();
+        String partnerWithThatId = partner("partner-acme");
+        String serviceWithThatId = org.crmsuite.testsupport.TestTokens.bearer("partner-acme", null, "SERVICE");
+
+        assertThat(api.get(ORDERS, partnerWithThatId).status()).isEqualTo(403);
+        assertThat(api.get(ORDERS, serviceWithThatId).status()).isEqualTo(403);
+        assertThat(api.get(ORDERS + "/" + id, partnerWithThatId).status()).isEqualTo(403);
+        assertThat(post(id, "acknowledgement", partnerWithThatId, Map.of()).status()).isEqualTo(403);
+        assertThat(api.get(ORDERS, agent("staff-agent-1", department)).status()).as("staff still list theirs").isEqualTo(200);
+    }
+
     Map<String, Object> order(String assigneeId, String complaintId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("assigneeId", assigneeId);
