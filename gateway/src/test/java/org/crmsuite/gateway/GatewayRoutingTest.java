@@ -160,7 +160,8 @@ class GatewayRoutingTest {
                 "/api/v1/subscriptions/s-2,           notification-service",
                 "/api/v1/templates/t-6,               notification-service",
                 "/api/v1/staff/p-3?dept=d-1,          identity",
-                "/api/v1/departments/d-1/members,     identity" })
+                "/api/v1/departments/d-1/members,     identity",
+                "/api/v1/signing-keys,                identity" })
         void eachPathReachesItsOwningServiceUnchanged(String pathAndQuery, String service) {
             HttpResponse<String> response = gateway.get(pathAndQuery);
 
