@@ -35,7 +35,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 final class ComposeDeployment {
 
     /** Modules of the root pom that are not deployed as containers. */
-    static final Set<String> NOT_DEPLOYED = Set.of("platform", "test-support", "launcher", "system-tests");
+    static final Set<String> NOT_DEPLOYED = Set.of("platform", "test-support", "launcher", "system-tests", "reliability-tests");
     static final String REGISTRY = "discovery";
     static final String EDGE = "gateway";
     static final String MONGO = "mongo";
