@@ -111,7 +111,7 @@ class ClassificationController {
             });
         }
         long version = customer.getVersion();
-        return quotas.promoting(customer.getDepartmentId(), customer.getGrade(), to, false,
+        return quotas.promoting(customer.getDepartmentId(), customer.getProductLines(), customer.getGrade(), to, false,
                 () -> customers.modify(customer.getId(), version, c -> {
                     if (nextReview != null) {
                         c.review(to, reason, caller.id(), customers.now(), nextReview);

@@ -54,6 +54,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
         @CompoundIndex(name = "tier_name", def = "{'tier': 1, 'nameKey': 1, '_id': 1}"),
         @CompoundIndex(name = "status_name", def = "{'status': 1, 'nameKey': 1, '_id': 1}"),
         @CompoundIndex(name = "department_grade_status", def = "{'departmentId': 1, 'grade': 1, 'status': 1}"),
+        @CompoundIndex(name = "product_line_grade_status", def = "{'productLines': 1, 'grade': 1, 'status': 1}"),
         @CompoundIndex(name = "contact_phone", def = "{'contacts.phone': 1}"),
         @CompoundIndex(name = "contact_email", def = "{'contacts.email': 1}"),
         @CompoundIndex(name = "contact_birthday", def = "{'contacts.birthdayKey': 1}"),
@@ -81,6 +82,7 @@ public class Customer extends AggregateRoot {
     private StrategicValue strategicValue;
     private String organisation;
     private List<String> decisionChain = new ArrayList<>();
+    private List<String> productLines = new ArrayList<>();
     private List<Contact> contacts = new ArrayList<>();
     private List<Project> projects = new ArrayList<>();
     private String ownerId;
@@ -196,6 +198,7 @@ public class Customer extends AggregateRoot {
         diff(fields, "strategicValue", strategicValue, details.strategicValue());
         diff(fields, "organisation", organisation, details.organisation());
         diff(fields, "decisionChain", String.join(" > ", decisionChain), String.join(" > ", details.decisionChain()));
+        diff(fields, "productLines", String.join(", ", getProductLines()), String.join(", ", details.productLines()));
         if (fields.isEmpty()) {
             return List.of();
         }
@@ -220,6 +223,7 @@ public class Customer extends AggregateRoot {
         strategicValue = details.strategicValue();
         organisation = details.organisation();
         decisionChain = new ArrayList<>(details.decisionChain());
+        productLines = new ArrayList<>(details.productLines());
     }
 
     public void addContact(Contact contact, String by, Instant now) {
@@ -622,6 +626,11 @@ public class Customer extends AggregateRoot {
 
     public List<String> getDecisionChain() {
         return List.copyOf(decisionChain);
+    }
+
+    /** CU-4: the product lines whose grade quotas this customer counts in. */
+    public List<String> getProductLines() {
+        return productLines == null ? List.of() : List.copyOf(productLines);
     }
 
     public List<Contact> getContacts() {

@@ -79,7 +79,7 @@ public final class CustomerMapper {
         return new CustomerView(c.getId(), c.getVersion(), c.getName(), c.getRegistrationNumber(), c.getAddress(),
                 c.getRegion(), c.getIndustry(),
                 rep == null ? null : new LegalRepresentativeView(rep.name(), full ? rep.idNumber() : Masking.idNumber(rep.idNumber())),
-                c.getBusinessScope(), c.getStrategicValue(), c.getOrganisation(), c.getDecisionChain(),
+                c.getBusinessScope(), c.getStrategicValue(), c.getOrganisation(), c.getDecisionChain(), c.getProductLines(),
                 c.getContacts().stream().map(x -> contact(x, access)).toList(),
                 c.getProjects().stream().map(CustomerMapper::project).toList(), c.getOwnerId(), c.getDepartmentId(),
                 c.getCategory(), c.getGrade(), c.getPriority(), c.getTier(), c.getStatus(), c.getSuspension(),

@@ -55,6 +55,7 @@ final class CustomerRequests {
             StrategicValue strategicValue,
             @Size(max = 4000) String organisation,
             @Size(max = 20) List<@NotBlank @Size(max = 200) String> decisionChain,
+            @Size(max = 20) List<@NotBlank @Size(max = 64) String> productLines,
             @Valid @Size(max = 50) List<ContactBody> contacts,
             @Valid @Size(max = 50) List<ProjectBody> projects,
             @Size(max = 64) String ownerId,
@@ -77,6 +78,7 @@ final class CustomerRequests {
             StrategicValue strategicValue,
             @Size(max = 4000) String organisation,
             @Size(max = 20) List<@NotBlank @Size(max = 200) String> decisionChain,
+            @Size(max = 20) List<@NotBlank @Size(max = 64) String> productLines,
             @Min(0) Long version,
             Instant occurredAt,
             @Size(max = 500) String reason) {

@@ -37,7 +37,8 @@ public final class CustomerViews {
 
     public record CustomerView(String id, Long version, String name, String registrationNumber, String address,
             String region, String industry, LegalRepresentativeView legalRepresentative, String businessScope,
-            StrategicValue strategicValue, String organisation, List<String> decisionChain, List<ContactView> contacts,
+            StrategicValue strategicValue, String organisation, List<String> decisionChain, List<String> productLines,
+            List<ContactView> contacts,
             List<ProjectView> projects, String ownerId, String departmentId, Category category, Grade grade, int priority,
             Tier tier, CustomerStatus status, Suspension suspension, List<QualificationDocument> documents,
             List<BlacklistView> blacklist, VolumeView latestVolume, Instant downgradeDueAt, Instant lastReviewAt,

@@ -140,7 +140,7 @@ public class Customers {
             }
         }
         try {
-            Customer saved = quotas.promoting(details.departmentId(), null, details.grade(), true,
+            Customer saved = quotas.promoting(details.departmentId(), details.profile().productLines(), null, details.grade(), true,
                     () -> store.save(Customer.register(details, clock.instant())));
             return new Registration(saved, false);
         } catch (DuplicateKeyException race) {

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
+import org.crmsuite.customer.classification.GradeQuotas;
 import org.crmsuite.customer.access.Access;
 import org.crmsuite.customer.access.Confidentiality;
 import org.crmsuite.customer.access.Forbidden;
@@ -54,11 +55,13 @@ class ProfileController {
     private final Customers customers;
     private final ProfileReads reads;
     private final BusinessCalendar calendar;
+    private final GradeQuotas quotas;
 
-    ProfileController(Customers customers, ProfileReads reads, BusinessCalendar calendar) {
+    ProfileController(Customers customers, ProfileReads reads, BusinessCalendar calendar, GradeQuotas quotas) {
         this.customers = customers;
         this.reads = reads;
         this.calendar = calendar;
+        this.quotas = quotas;
     }
 
     @PostMapping("/api/v1/customers")
@@ -95,7 +98,7 @@ class ProfileController {
         var now = customers.now();
         NewCustomer details = new NewCustomer(customers.tenantId(), profile(body.name(), body.registrationNumber(),
                 body.address(), body.region(), body.industry(), body.legalRepresentative(), body.businessScope(),
-                body.strategicValue(), body.organisation(), body.decisionChain()),
+                body.strategicValue(), body.organisation(), body.decisionChain(), body.productLines()),
                 body.contacts() == null ? List.of()
                         : body.contacts().stream().map(c -> CustomerMapper.contact(CustomerMapper.newId(), c)).toList(),
                 body.projects() == null ? List.of()
@@ -114,9 +117,10 @@ class ProfileController {
 
     static ProfileDetails profile(String name, String registrationNumber, String address, String region, String industry,
             CustomerRequests.LegalRepresentativeBody rep, String businessScope, StrategicValue value, String organisation,
-            List<String> decisionChain) {
+            List<String> decisionChain, List<String> productLines) {
         return new ProfileDetails(name.strip(), Customers.normalizeRegistration(registrationNumber), address, region,
-                industry, CustomerMapper.legalRepresentative(rep), businessScope, value, organisation, decisionChain);
+                industry, CustomerMapper.legalRepresentative(rep), businessScope, value, organisation, decisionChain,
+                productLines);
     }
 
     @GetMapping("/api/v1/customers/{id}")
@@ -135,16 +139,20 @@ class ProfileController {
         Forbidden.unless(WriteRules.mayEdit(caller, current.getDepartmentId(), current.getOwnerId()),
                 "Only the owner, the department's manager or above change this profile");
         refuseArchived(current);
+        // productLines omitted: kept as they are (clients that predate them must not clear them); [] clears
         ProfileDetails details = profile(body.name(), body.registrationNumber(), body.address(), body.region(),
                 body.industry(), body.legalRepresentative(), body.businessScope(), body.strategicValue(),
-                body.organisation(), body.decisionChain());
+                body.organisation(), body.decisionChain(),
+                body.productLines() == null ? current.getProductLines() : body.productLines());
         if (!details.registrationNumber().equals(current.getRegistrationNumber())) {
             customers.refuseDuplicateRegistration(details.registrationNumber());
         }
         Duration window = Duration.ofHours(customers.policy().majorChangeWindowHours());
         try {
-            Customer saved = customers.modify(id, version, c -> c.updateProfile(details, body.reason(), caller.id(),
-                    customers.now(), body.occurredAt(), window));
+            // CU-4: a VIP or preferred customer joining a product line counts against that line's quota
+            List<String> joined = details.productLines().stream().filter(l -> !current.getProductLines().contains(l)).toList();
+            Customer saved = quotas.enteringProductLines(joined, current.getGrade(), () -> customers.modify(id, version,
+                    c -> c.updateProfile(details, body.reason(), caller.id(), customers.now(), body.occurredAt(), window)));
             return ResponseEntity.ok().eTag(etag(saved))
                     .body(CustomerMapper.view(saved, Confidentiality.access(caller, saved.getDepartmentId(), saved.getOwnerId())));
         } catch (DuplicateKeyException e) {

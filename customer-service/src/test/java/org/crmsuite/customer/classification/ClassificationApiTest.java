@@ -65,6 +65,50 @@ class ClassificationApiTest extends ApiTest {
     }
 
     @Test
+    void promotionBreakingAProductLinesVipQuotaIsRefusedThoughTheDepartmentHasRoom_CU4() throws Exception {
+        String valves = "valves-" + java.util.UUID.randomUUID();
+        // the department has room (0 VIP of 10), the product line has none: 3 of its 20 customers are VIP already
+        List<Customer> east = seedInProductLines(EAST, "demo-sales-1", Grade.QUALIFIED, 10, List.of(valves));
+        seedInProductLines(SERVICE_DEPT, "demo-agent-1", Grade.VIP, 3, List.of(valves));
+        seedInProductLines(SERVICE_DEPT, "demo-agent-1", Grade.QUALIFIED, 7, List.of(valves));
+
+        PUT("/api/v1/customers/" + east.get(0).getId() + "/grade", director(), Map.of("grade", "VIP", "reason", "r"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("customer.grade-quota-exceeded"))
+                .andExpect(jsonPath("$.scope").value("PRODUCT_LINE"))
+                .andExpect(jsonPath("$.productLine").value(valves))
+                .andExpect(jsonPath("$.scopeCustomers").value(20))
+                .andExpect(jsonPath("$.gradeCustomers").value(3))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("product line " + valves)));
+        assertThat(customers.get(east.get(0).getId()).getGrade()).isEqualTo(Grade.QUALIFIED);
+
+        // a customer of the same department outside that product line is promoted: only its own lines count
+        Customer other = seedInProductLines(EAST, "demo-sales-1", Grade.QUALIFIED, 1, List.of()).get(0);
+        PUT("/api/v1/customers/" + other.getId() + "/grade", director(), Map.of("grade", "VIP", "reason", "r"))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void aVipCustomerCannotJoinAProductLineWhoseVipQuotaIsFull_CU4() throws Exception {
+        String fittings = "fittings-" + java.util.UUID.randomUUID();
+        seedInProductLines(SERVICE_DEPT, "demo-agent-1", Grade.VIP, 1, List.of(fittings));
+        seedInProductLines(SERVICE_DEPT, "demo-agent-1", Grade.QUALIFIED, 5, List.of(fittings));
+        Customer vip = seedInProductLines(EAST, "demo-sales-1", Grade.VIP, 1, List.of()).get(0);
+        JsonNode current = body(GET("/api/v1/customers/" + vip.getId(), director()));
+
+        Map<String, Object> update = new java.util.LinkedHashMap<>();
+        update.put("name", current.get("name").asString());
+        update.put("registrationNumber", current.get("registrationNumber").asString());
+        update.put("productLines", List.of(fittings));
+        update.put("version", current.get("version").asLong());
+        PUT("/api/v1/customers/" + vip.getId(), director(), update)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.scope").value("PRODUCT_LINE"))
+                .andExpect(jsonPath("$.productLine").value(fittings));
+        assertThat(customers.get(vip.getId()).getProductLines()).isEmpty();
+    }
+
+    @Test
     void preferredQuotaIsThirtyPercent_CU4() throws Exception {
         seedMany(EAST, "demo-sales-1", Grade.PREFERRED, 3);
         List<Customer> qualified = seedMany(EAST, "demo-sales-1", Grade.QUALIFIED, 7);

@@ -20,18 +20,18 @@ class ClassificationRulesTest {
 
     @Test
     void vipQuotaAllowsUpToFifteenPercentAndSaysWhyNot_CU4() {
-        assertThat(GradeQuota.check(Grade.VIP, "d", 20, 2, POLICY)).isEmpty();
-        var refusal = GradeQuota.check(Grade.VIP, "d", 20, 3, POLICY).orElseThrow();
+        assertThat(GradeQuota.check(Grade.VIP, GradeQuota.Scope.DEPARTMENT, "d", 20, 2, POLICY)).isEmpty();
+        var refusal = GradeQuota.check(Grade.VIP, GradeQuota.Scope.DEPARTMENT, "d", 20, 3, POLICY).orElseThrow();
         assertThat(refusal.detail()).contains("at most 15%").contains("3 of 20 are VIP").contains("4 of 20 (20.0%)");
-        assertThat(GradeQuota.check(Grade.VIP, "d", 6, 0, POLICY)).isPresent();
-        assertThat(GradeQuota.check(Grade.VIP, "d", 7, 0, POLICY)).isEmpty();
+        assertThat(GradeQuota.check(Grade.VIP, GradeQuota.Scope.DEPARTMENT, "d", 6, 0, POLICY)).isPresent();
+        assertThat(GradeQuota.check(Grade.VIP, GradeQuota.Scope.DEPARTMENT, "d", 7, 0, POLICY)).isEmpty();
     }
 
     @Test
     void preferredQuotaIsThirtyPercentAndQualifiedHasNone_CU4() {
-        assertThat(GradeQuota.check(Grade.PREFERRED, "d", 10, 2, POLICY)).isEmpty();
-        assertThat(GradeQuota.check(Grade.PREFERRED, "d", 10, 3, POLICY)).isPresent();
-        assertThat(GradeQuota.check(Grade.QUALIFIED, "d", 1, 1, POLICY)).isEmpty();
+        assertThat(GradeQuota.check(Grade.PREFERRED, GradeQuota.Scope.DEPARTMENT, "d", 10, 2, POLICY)).isEmpty();
+        assertThat(GradeQuota.check(Grade.PREFERRED, GradeQuota.Scope.DEPARTMENT, "d", 10, 3, POLICY)).isPresent();
+        assertThat(GradeQuota.check(Grade.QUALIFIED, GradeQuota.Scope.DEPARTMENT, "d", 1, 1, POLICY)).isEmpty();
     }
 
     @Test

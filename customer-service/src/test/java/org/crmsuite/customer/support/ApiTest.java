@@ -207,10 +207,28 @@ public abstract class ApiTest {
 
     protected Customer seed(String department, String owner, Grade grade, String name, String registration,
             List<QualificationDocument> documents) {
+        return seed(department, owner, grade, name, registration, documents, List.of());
+    }
+
+    /** {@code count} customers buying {@code productLines} (CU-4 counts quotas per product line too). */
+    protected List<Customer> seedInProductLines(String department, String owner, Grade grade, int count,
+            List<String> productLines) {
+        List<Customer> made = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            seeded++;
+            String registration = String.format("PL%s%06d", Integer.toHexString(System.identityHashCode(this)).toUpperCase(), seeded);
+            made.add(seed(department, owner, grade, "Line Customer " + seeded + " " + registration, registration, List.of(),
+                    productLines));
+        }
+        return made;
+    }
+
+    protected Customer seed(String department, String owner, Grade grade, String name, String registration,
+            List<QualificationDocument> documents, List<String> productLines) {
         Contact contact = new Contact("c-" + registration, "Contact " + registration, "buyer",
                 "137" + String.format("%08d", Math.abs(registration.hashCode()) % 100_000_000), null, null, null, null, false, false);
         NewCustomer details = new NewCustomer(customers.tenantId(), new ProfileDetails(name, registration, null, null,
-                "construction", null, null, null, null, List.of()), List.of(contact), List.of(), owner, department,
+                "construction", null, null, null, null, List.of(), productLines), List.of(contact), List.of(), owner, department,
                 Category.GENERAL, grade, documents, "fixture", null, null, clock.instant().plusSeconds(180L * 86_400));
         return customers.save(Customer.register(details, clock.instant()));
     }
