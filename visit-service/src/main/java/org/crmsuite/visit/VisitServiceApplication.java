@@ -2,9 +2,13 @@ package org.crmsuite.visit;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.cloud.openfeign.EnableFeignClients;
 
-/** Visit service: visit plans, visit records and surveys. Owns the crm_visit database. */
+/** Visit service: cadence plans, visit records and scored reports, surveys, due and overdue visits. Owns crm_visit. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableFeignClients
 public class VisitServiceApplication {
 
     public static void main(String[] args) {
