@@ -2,71 +2,50 @@ package org.crmsuite.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.crmsuite.notification.support.Api;
+import org.crmsuite.notification.support.ServiceTestBase;
 import org.crmsuite.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.resttestclient.TestRestTemplate;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The service boots on its own database and exposes health, metrics, OpenAPI and its ping route. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureTestRestTemplate
-@ActiveProfiles("test")
-class NotificationServiceSmokeTest {
+class NotificationServiceSmokeTest extends ServiceTestBase {
 
     static final String PING = "/api/v1/notifications/ping";
 
-    @Autowired
-    TestRestTemplate http;
-
-    ResponseEntity<String> authorized(String path) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.AUTHORIZATION, TestTokens.bearer("staff-1", "d-east", "AGENT"));
-        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
-    }
-
     @Test
     void healthIsUpWithMongoAndBroker() {
-        ResponseEntity<String> health = http.getForEntity("/actuator/health", String.class);
-        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(health.getBody()).contains("\"mongo\"").contains("\"rabbit\"").contains("UP");
-        assertThat(http.getForEntity("/actuator/health/readiness", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(http.getForEntity("/actuator/health/liveness", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        Api.Response health = api.get("/actuator/health", null);
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.raw()).contains("\"mongo\"").contains("\"rabbit\"").contains("UP");
+        assertThat(api.get("/actuator/health/readiness", null).status()).isEqualTo(200);
+        assertThat(api.get("/actuator/health/liveness", null).status()).isEqualTo(200);
     }
 
     @Test
     void exposesPrometheusMetricsAndOpenApi() {
-        assertThat(http.getForObject("/actuator/prometheus", String.class)).contains("jvm_memory_used_bytes")
+        assertThat(api.get("/actuator/prometheus", null).raw()).contains("jvm_memory_used_bytes")
                 .contains("application=\"notification-service\"");
-        assertThat(http.getForObject("/v3/api-docs", String.class)).contains("\"openapi\"");
+        assertThat(api.get("/v3/api-docs", null).raw()).contains("\"openapi\"").contains("/api/v1/subscriptions");
     }
 
     @Test
     void apiNeedsAToken() {
-        ResponseEntity<String> anonymous = http.getForEntity(PING, String.class);
-        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(anonymous.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        Api.Response anonymous = api.get(PING, null);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.header("Content-Type")).startsWith("application/problem+json");
     }
 
     @Test
     void pingNamesTheService() {
-        ResponseEntity<String> ping = authorized(PING);
-        assertThat(ping.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(ping.getBody()).contains("\"service\":\"notification-service\"");
+        Api.Response ping = api.get(PING, TestTokens.bearer("staff-1", "d-east", "AGENT"));
+        assertThat(ping.status()).isEqualTo(200);
+        assertThat(ping.raw()).contains("\"service\":\"notification-service\"");
     }
 
     @Test
     void unknownPathIsProblemJson404() {
-        ResponseEntity<String> missing = authorized("/api/v1/notifications/no/such/thing/here");
-        assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(missing.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        Api.Response missing = api.get("/api/v1/notifications/no/such/thing/here", TestTokens.bearer("staff-1", "d-east", "AGENT"));
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.header("Content-Type")).startsWith("application/problem+json");
     }
 }

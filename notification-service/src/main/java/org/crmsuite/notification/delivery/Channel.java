@@ -1,0 +1,6 @@
+package org.crmsuite.notification.delivery;
+
+/** NO-4 channels. */
+public enum Channel {
+    EMAIL, SMS, WEBHOOK, INBOX
+}

@@ -1,0 +1,41 @@
+package org.crmsuite.notification.templates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import org.crmsuite.notification.events.NotifiableEvent;
+import org.crmsuite.notification.events.NotifiableEvents;
+import org.crmsuite.platform.web.DomainException;
+import org.junit.jupiter.api.Test;
+
+/** NO-5 template checks without Spring: variables per event type, list sections, every seeded template valid. */
+class TemplateEngineTest {
+
+    private final NotifiableEvent digest = NotifiableEvents.require(NotifiableEvents.DIGEST, "t");
+    private final NotifiableEvent resolved = NotifiableEvents.require("crm.complaint.resolved.v1", "t");
+
+    @Test
+    void itemFieldsAreKnownInsideTheirListSectionOnly_NO5() {
+        TemplateEngine.validate("{{#items}}{{title}}{{/items}}", "body", digest);
+        assertThatThrownBy(() -> TemplateEngine.validate("{{title}}", "body", digest)).isInstanceOf(DomainException.class)
+                .hasMessageContaining("'title'");
+    }
+
+    @Test
+    void anAbsentOptionalFieldRendersEmptyNotAsAnError_NO5() {
+        assertThat(TemplateEngine.render("{{complaintId}}/{{contactEmail}}/{{&contactName}}", resolved,
+                Map.of("complaintId", "C-1", "contactName", "A&B"))).isEqualTo("C-1//A&B");
+    }
+
+    @Test
+    void everySeededTemplateUsesOnlyItsEventsVariables_NO5() {
+        for (DefaultTemplates.Seed seed : DefaultTemplates.all()) {
+            NotifiableEvent event = NotifiableEvents.require(seed.eventType(), "eventType");
+            TemplateEngine.validate(seed.subject(), "subject", event);
+            TemplateEngine.validate(seed.body(), "body", event);
+            assertThat(TemplateEngine.render(seed.body(), event, event.sampleContext())).doesNotContain("{{");
+        }
+    }
+}
