@@ -39,6 +39,8 @@ public final class SuiteBenchmark {
     static final String END_MARKER = "<!-- suite-benchmark:end -->";
     /** A LOCAL default: identity's demo directory password in the local profile (docs/identity.md). */
     private static final String DEMO_PASSWORD_LOCAL_DEFAULT = "local-demo-password";
+    /** A LOCAL default: identity's demo partner client secret (docs/identity.md). */
+    private static final String PARTNER_SECRET_LOCAL_DEFAULT = "local-partner-secret";
     private static final Pattern INSTANCE = Pattern.compile("\"instance\"\\s*:\\s*\"([^\"]+)\"");
     /**
      * The gateway's per-caller rate limit (50/s by default, docs/security.md) would measure the limiter, not the
@@ -74,7 +76,12 @@ public final class SuiteBenchmark {
 
     /** Everything one run measured, rendered by {@link Report}. */
     record Outcome(double coldStartSeconds, Map<String, Long> residentKb, Result direct, Result viaGateway,
-            Result intake, List<Result> mix, Result oneInstance, Result twoInstances, List<String> mixRequests) {
+            Result intake, List<Result> mix, List<EventLatency> mixEvents, Result oneInstance, Result twoInstances,
+            List<String> mixRequests) {
+    }
+
+    /** Complaint filed → webhook received by a partner's endpoint, for the complaints filed during one mix step. */
+    record EventLatency(int connections, int events, double p50Ms, double p99Ms) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -97,7 +104,11 @@ public final class SuiteBenchmark {
     static Outcome run(Options options, boolean echo) throws Exception {
         Path work = Files.createTempDirectory("crm-bench-");
         Wrk wrk = new Wrk(work);
-        try (RunningSuite suite = RunningSuite.start(options.home(), work.resolve("data"), UNTHROTTLED, echo)) {
+        Map<String, String> environment = new LinkedHashMap<>(UNTHROTTLED);
+        try (WebhookSink sink = new WebhookSink()) {
+        // notification-service refuses callbacks inside the suite unless allowed: the demo partner's and this sink
+        environment.put("CRM_NOTIFICATION_WEBHOOK_ALLOWEDHOSTS", "127.0.0.1:8099,127.0.0.1:" + sink.port());
+        try (RunningSuite suite = RunningSuite.start(options.home(), work.resolve("data"), environment, echo)) {
             double coldStart = suite.awaitUp(Duration.ofSeconds(300));
             Map<String, Long> resident = new LinkedHashMap<>();
             suite.members().values().forEach(m -> resident.put(m.name(), ResidentKb.of(m.pid())));
@@ -110,6 +121,9 @@ public final class SuiteBenchmark {
             String password = System.getenv().getOrDefault("CRM_DEMO_PASSWORD", DEMO_PASSWORD_LOCAL_DEFAULT);
             String director = login.staffToken("director", password);
             String agent = login.staffToken("agent1", password);
+            String sales = login.staffToken("sales1", password);
+            String partner = login.clientToken("partner-demo",
+                    System.getenv().getOrDefault("CRM_CLIENT_SECRET_PARTNER_DEMO", PARTNER_SECRET_LOCAL_DEFAULT));
             String gatewayUrl = "http://localhost:" + gateway.port();
             Map<String, Long> watched = new LinkedHashMap<>();
             suite.members().values().forEach(m -> watched.put(m.name(), m.pid()));
@@ -131,13 +145,28 @@ public final class SuiteBenchmark {
             wrk.run("warm-up", gatewayUrl, intake, 4, options.warmUp(), Map.of());
             Result filed = wrk.run("complaint intake", gatewayUrl, intake, 4, options.duration(), watched);
 
-            // 3. the domain mix, at rising concurrency, each request with its caller's token
-            List<Request> mix = domainMix(director, agent);
+            // 3. the domain mix, at rising concurrency, each request with its caller's token; every complaint it files
+            //    goes out to the partner's webhook (the sink), timed from intake to arrival
+            subscribe(gatewayUrl, partner, sink.url());
+            sink.awaitQuiet(3_000, 60_000); // the intake step's deliveries are not the mix's
+            String ownCustomer = firstCustomerOf(gatewayUrl, director, "demo-sales-1");
+            List<Request> mix = domainMix(director, agent, sales, ownCustomer);
             preflight(gatewayUrl, mix);
             wrk.run("warm-up", gatewayUrl, mix, 8, options.warmUp(), Map.of());
+            sink.awaitQuiet(3_000, 60_000);
             List<Result> mixResults = new ArrayList<>();
+            List<java.time.Instant[]> windows = new ArrayList<>();
             for (int connections : options.mixConnections()) {
+                java.time.Instant from = java.time.Instant.now();
                 mixResults.add(wrk.run("domain mix", gatewayUrl, mix, connections, options.duration(), watched));
+                windows.add(new java.time.Instant[] { from, java.time.Instant.now() });
+            }
+            sink.awaitQuiet(5_000, 120_000);
+            List<EventLatency> mixEvents = new ArrayList<>();
+            for (int i = 0; i < windows.size(); i++) {
+                List<Double> latencies = sink.latenciesOfComplaintsReceived(windows.get(i)[0], windows.get(i)[1]);
+                mixEvents.add(new EventLatency(mixResults.get(i).connections(), latencies.size(),
+                        WebhookSink.percentile(latencies, 50), WebhookSink.percentile(latencies, 99)));
             }
 
             // 4. scaling: customer search through the gateway with one, then two customer-service instances
@@ -155,9 +184,29 @@ public final class SuiteBenchmark {
                 wrk.run("warm-up", gatewayUrl, search, 8, options.warmUp(), Map.of());
                 two = wrk.run("search, 2 instances", gatewayUrl, search, 8, options.duration(), watchedWithSecond);
             }
-            return new Outcome(coldStart, resident, direct, viaGateway, filed, mixResults, one, two,
+            return new Outcome(coldStart, resident, direct, viaGateway, filed, mixResults, mixEvents, one, two,
                     mix.stream().map(r -> r.method() + " " + r.path()).toList());
         }
+        }
+    }
+
+    /** The partner subscribes its endpoint to complaint intake (NO-3), as partner-demo through the gateway. */
+    private static void subscribe(String gatewayUrl, String partnerToken, String url) throws IOException, InterruptedException {
+        preflight(gatewayUrl, List.of(new Request("POST", "/api/v1/subscriptions", partnerToken,
+                "{\"eventTypes\":[\"crm.complaint.received.v1\"],\"url\":\"" + url
+                        + "\",\"contactEmail\":\"bench@example.com\",\"description\":\"suite benchmark\"}")));
+    }
+
+    private static String firstCustomerOf(String gatewayUrl, String token, String ownerId)
+            throws IOException, InterruptedException {
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/v1/customers?ownerId="
+                + ownerId + "&size=1")).timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        Matcher id = Pattern.compile("\"id\"\s*:\s*\"([^\"]+)\"").matcher(page.body());
+        if (page.statusCode() != 200 || !id.find()) {
+            throw new IllegalStateException("no demo customer of " + ownerId + ": " + page.statusCode() + " " + page.body());
+        }
+        return id.group(1);
     }
 
     private static Request complaint(String token, String customerId) {
@@ -165,15 +214,24 @@ public final class SuiteBenchmark {
                 + "\"content\":\"Benchmark: delivery two days late\",\"customerId\":\"" + customerId + "\"}");
     }
 
-    /** Reads and writes in the proportions of an office day: mostly reads, a complaint filed now and then. */
-    static List<Request> domainMix(String director, String agent) {
+    /**
+     * An office day in miniature, cycled: customer searches and a profile, the agent's complaints and a new complaint,
+     * a visit recorded by the account manager, a walk-in at the sales office's reception desk, the manager's inbox.
+     */
+    static List<Request> domainMix(String director, String agent, String sales, String salesCustomer) {
+        String visitedAt = java.time.Instant.now().minus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .toString();
         List<Request> mix = new ArrayList<>();
         mix.add(new Request("GET", "/api/v1/customers?name=%E6%9C%89%E9%99%90&size=20", director, null));
         mix.add(new Request("GET", "/api/v1/customers/demo-customer-03", director, null));
         mix.add(new Request("GET", "/api/v1/complaints?size=20", agent, null));
-        mix.add(new Request("GET", "/api/v1/customers?ownerId=demo-sales-2&size=20", director, null));
         mix.add(complaint(agent, "demo-customer-05"));
-        mix.add(new Request("GET", "/api/v1/customers/demo-customer-12/business-status", agent, null));
+        mix.add(new Request("POST", "/api/v1/visits", sales, "{\"customerId\":\"" + salesCustomer
+                + "\",\"mode\":\"PHONE\",\"visitedAt\":\"" + visitedAt + "\",\"content\":\"Benchmark: call about the next order\"}"));
+        mix.add(new Request("POST", "/api/v1/reception/offices/office-east-bund/walk-ins", sales,
+                "{\"visitorName\":\"Benchmark Visitor\",\"visitedBefore\":\"NO\"}"));
+        mix.add(new Request("GET", "/api/v1/notifications/inbox", sales, null));
+        mix.add(new Request("GET", "/api/v1/customers?ownerId=demo-sales-2&size=20", director, null));
         return mix;
     }
 
@@ -323,6 +381,14 @@ public final class SuiteBenchmark {
                     : String.format(Locale.ROOT, "- **Domain mix:** %.0f requests/s sustained at p99 < 100 ms (%d connections); "
                             + "busiest JVM there: %s.%n", sustained.requestsPerSecond(), sustained.connections(), sustained.busiest()));
             md.append("  Mix (cycled in this order): ").append(String.join("; ", o.mixRequests())).append(".\n");
+            List<String> events = new ArrayList<>();
+            for (EventLatency e : o.mixEvents()) {
+                events.add(String.format(Locale.ROOT, "%d connections: %d events, p50 %.0f ms, p99 %.0f ms", e.connections(),
+                        e.events(), e.p50Ms(), e.p99Ms()));
+            }
+            md.append("- **Event latency** (complaint received by complaint-service → its `crm.complaint.received.v1` "
+                    + "webhook at a partner endpoint on loopback, through the outbox, RabbitMQ and notification-service), "
+                    + "for the complaints each mix step filed: ").append(String.join("; ", events)).append(".\n");
             md.append(String.format(Locale.ROOT, "- **Scaling:** customer search with 2 instances %.2f× the throughput of 1.%n",
                     o.twoInstances().requestsPerSecond() / o.oneInstance().requestsPerSecond()));
             long total = o.residentKb().values().stream().filter(kb -> kb > 0).mapToLong(Long::longValue).sum();

@@ -46,6 +46,8 @@ class SuiteBenchmarkSmokeTest {
                     .isZero();
             assertThat(step.p99Ms()).as("%s has a p99", step.label()).isPositive();
         });
+        assertThat(outcome.mixEvents()).as("complaints filed by the mix reached the partner's webhook")
+                .anySatisfy(events -> assertThat(events.events()).isPositive());
         assertThat(outcome.twoInstances().jvmCpuCores()).as("the second instance took load")
                 .containsKey("customer-service #2");
         assertThat(outcome.coldStartSeconds()).isPositive();
@@ -54,6 +56,7 @@ class SuiteBenchmarkSmokeTest {
         SuiteBenchmark.Report.writeInto(docs, SuiteBenchmark.Report.markdown(smoke, outcome));
         String written = Files.readString(docs);
         assertThat(written).doesNotContain("old figures").contains("| ping, via gateway | 8 |")
-                .contains("| search, 2 instances |").contains("**Footprint:**").endsWith("kept\n");
+                .contains("| search, 2 instances |").contains("**Event latency**").contains("**Footprint:**")
+                .endsWith("kept\n");
     }
 }
