@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.crmsuite.testsupport.MutableClock;
 import org.bson.Document;
 import org.crmsuite.customer.profile.Category;
 import org.crmsuite.customer.profile.Customer;
@@ -96,7 +97,7 @@ public abstract class ApiTest {
         @Bean
         @Primary
         MutableClock testClock() {
-            return new MutableClock();
+            return new MutableClock(java.time.Instant.parse("2026-03-02T02:00:00Z")) /* Monday 2 March 2026, 10:00 in Shanghai */;
         }
     }
 

@@ -42,6 +42,19 @@ class RotaApiTest extends SalesTestBase {
     }
 
     @Test
+    void theRotaIsReadByTheDesksRepsAndManagerNotByOtherRolesOfItsDepartment_SA1() {
+        rota(A, B, C);
+        String financeOfTheDepartment = org.crmsuite.testsupport.TestTokens.bearer("finance-east", EAST, "FINANCE");
+        String dispatcherOfTheDepartment = org.crmsuite.testsupport.TestTokens.bearer("dispatcher-east", EAST, "DISPATCHER");
+
+        assertThat(api.get(ROTA, financeOfTheDepartment).status()).isEqualTo(403);
+        assertThat(api.get(ROTA, dispatcherOfTheDepartment).status()).isEqualTo(403);
+        assertThat(api.get(ROTA, manager()).status()).isEqualTo(200);
+        assertThat(api.get(ROTA, sales(A)).status()).isEqualTo(200);
+        assertThat(api.get(ROTA, admin()).status()).isEqualTo(200);
+    }
+
+    @Test
     void absencesOfEveryKindRecordedByTheManagerShapeTheTurns_SA2() {
         rota(A, B, C);
         assertThat(api.put(ROTA + "/reps/" + B + "/state", sales(B), Map.of("state", "ON_DUTY")).status()).isEqualTo(403);

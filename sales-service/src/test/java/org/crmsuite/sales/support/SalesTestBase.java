@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.crmsuite.testsupport.MutableClock;
 import org.bson.Document;
 import org.crmsuite.testsupport.TestBroker;
 import org.crmsuite.testsupport.TestTokens;
@@ -84,7 +85,7 @@ public abstract class SalesTestBase {
         @Bean
         @Primary
         MutableClock testClock() {
-            return new MutableClock();
+            return new MutableClock(java.time.Instant.parse("2026-03-02T02:00:00Z")) /* Monday 2 March 2026, 10:00 in Shanghai */;
         }
     }
 
@@ -167,7 +168,7 @@ public abstract class SalesTestBase {
 
     /** A visit received {@code daysAgo} days before today, by {@code rep} alone on that day's rota. */
     protected String visitedBefore(int daysAgo, String rep, String name, String phone) {
-        clock.set(MutableClock.START.minus(java.time.Duration.ofDays(daysAgo)));
+        clock.set(clock.start().minus(java.time.Duration.ofDays(daysAgo)));
         rotaFor(TODAY.minusDays(daysAgo), rep);
         String registrationId = received(walkIn(name, phone, "NO")).text("registrationId");
         clock.reset();

@@ -1,4 +1,4 @@
-package org.crmsuite.complaint.support;
+package org.crmsuite.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,12 +6,17 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The service's clock in tests: set to the instant a scenario needs, moved on by hand. */
+/**
+ * A service's clock in tests (the services take time only from an injected {@link Clock}): set to the instant a
+ * scenario needs, moved on by hand, and back to where it started with {@link #reset()}.
+ */
 public final class MutableClock extends Clock {
 
+    private final Instant start;
     private volatile Instant now;
 
     public MutableClock(Instant start) {
+        this.start = start;
         this.now = start;
     }
 
@@ -25,6 +30,15 @@ public final class MutableClock extends Clock {
 
     public void advance(Duration duration) {
         now = now.plus(duration);
+    }
+
+    /** Back to the instant the clock was made with. */
+    public void reset() {
+        now = start;
+    }
+
+    public Instant start() {
+        return start;
     }
 
     @Override
