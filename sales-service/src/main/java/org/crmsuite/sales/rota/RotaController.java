@@ -93,7 +93,7 @@ class RotaController {
     @GetMapping("/api/v1/reception/offices/{officeId}/rota/{date}")
     RotaView get(@PathVariable String officeId, @PathVariable LocalDate date, Caller caller) {
         SalesOffice office = offices.get(officeId);
-        Forbidden.unless(caller.inDepartment(office.departmentId()) || SalesAccess.readsOffice(caller, office.departmentId()),
+        Forbidden.unless(SalesAccess.isSalesOf(caller, office.departmentId()) || SalesAccess.readsOffice(caller, office.departmentId()),
                 "Only the office's staff read its rota");
         return view(rotas.get(officeId, date));
     }
