@@ -47,8 +47,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The role × endpoint matrix of docs/security.md, executed against the real suite through the gateway (issue 3,
- * "Tests"): identity, customer-service, complaint-service and the gateway run from their jars with their demo
- * data; {@code security-matrix.yml} gives, for every endpoint, a concrete request and the expected answer for each
+ * "Tests"): identity, customer-service, complaint-service, sales-service and the gateway run from their jars with their
+ * demo data; {@code security-matrix.yml} gives, for every endpoint, a concrete request and the expected answer for each
  * caller. Every endpoint × caller is one dynamic test: allowed → 2xx (or the documented non-authorisation answer the
  * row names), refused → 403 {@code application/problem+json}. A service endpoint without a row fails the build
  * ({@link #everyEndpointOfEveryServiceHasARow}). Also CU-3 end to end (masking outside the caller's own department,
@@ -302,7 +302,7 @@ class SecurityMatrixTest {
     @Order(5)
     void forgedTokensAreRefusedByTheGatewayAndByEveryServiceBehindIt() {
         Map<String, String> paths = Map.of("identity", "/api/v1/departments", "customer-service", "/api/v1/customers/policy",
-                "complaint-service", "/api/v1/complaints/policy");
+                "complaint-service", "/api/v1/complaints/policy", "sales-service", "/api/v1/reception/policy");
         List<String> accepted = new ArrayList<>();
         for (SecurityMatrix.Service service : MATRIX.services()) {
             String path = paths.getOrDefault(service.module(), service.ping());

@@ -22,15 +22,16 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
- * The suite as the security tests see it: identity, customer-service, complaint-service and the gateway from their
- * runnable jars (child JVMs on random loopback ports, profile {@code local}, so every service seeds its demo
- * data), one embedded MongoDB wire server, per-run RabbitMQ exchanges, and {@link SuiteIssuer} as the token issuer of
- * every resource server (identity trusts it through {@code CRM_API_TOKEN_ISSUER}). The gateway's rate limit is raised
- * far above what a test sends, unless the caller asks otherwise.
+ * The suite as the security tests see it: the services the matrix names (identity, customer-service, complaint-service,
+ * sales-service) and the gateway from their runnable jars (child JVMs on random loopback ports, profile {@code local},
+ * so every service seeds its demo data), one embedded MongoDB wire server, per-run RabbitMQ exchanges, and
+ * {@link SuiteIssuer} as the token issuer of every resource server (identity trusts it through
+ * {@code CRM_API_TOKEN_ISSUER}). The gateway's rate limit is raised far above what a test sends, unless the caller asks
+ * otherwise.
  */
 public final class SecuritySuite implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(240); // four JVMs on a busy 2-core machine
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(240); // five JVMs on a busy 2-core machine
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -76,8 +77,8 @@ public final class SecuritySuite implements AutoCloseable {
         StringBuilder instances = new StringBuilder();
         ports.forEach((module, port) -> instances.append(instances.isEmpty() ? "" : ",").append('"').append(module)
                 .append("\":[{\"uri\":\"http://127.0.0.1:").append(port).append("\"}]"));
-        String discovery = "\"eureka\":{\"client\":{\"enabled\":false}},\"spring\":{\"cloud\":{\"discovery\":"
-                + "{\"client\":{\"simple\":{\"instances\":{" + instances + "}}}}}}";
+        String simpleDiscovery = "\"discovery\":{\"client\":{\"simple\":{\"instances\":{" + instances + "}}}}";
+        String discovery = "\"eureka\":{\"client\":{\"enabled\":false}},\"spring\":{\"cloud\":{" + simpleDiscovery + "}}";
         String events = "\"events\":{\"exchange\":\"" + exchange() + "\",\"dead-letter-exchange\":\""
                 + deadLetterExchange() + "\"}";
 
@@ -86,7 +87,7 @@ public final class SecuritySuite implements AutoCloseable {
                     .env("SPRING_PROFILES_ACTIVE", "local")
                     .env("SPRING_MONGODB_URI", "mongodb://127.0.0.1:" + mongoAddress.getPort())
                     .env("SPRING_RABBITMQ_HOST", "127.0.0.1")
-                    .env("SPRING_APPLICATION_JSON", "{" + discovery + ",\"crm\":{" + events + "}}")
+                    .env("SPRING_APPLICATION_JSON", "{" + settingsOf(module, simpleDiscovery) + ",\"crm\":{" + events + "}}")
                     .env("CRM_SECURITY_ISSUER", issuer.issuer());
             if (module.equals("identity")) {
                 starter.env("CRM_API_TOKEN_ISSUER", issuer.issuer());
@@ -104,6 +105,22 @@ public final class SecuritySuite implements AutoCloseable {
         children.add(gateway);
         ChildJvm.awaitReady(children, START_TIMEOUT);
         System.out.println("security suite ready in " + Duration.between(started, Instant.now()).toSeconds() + " s");
+    }
+
+    /**
+     * Discovery for every service; sales-service also gets more time for its SA-9 Feign call to customer-service
+     * (deposits and their later stages ask for the customer's business status): its production limits (1.5 s read,
+     * 2 s time limiter) are meant for a quiet network, and on this shared 2-core machine a cold first call can exceed
+     * them, which would turn an allowed matrix cell into a 503 that says nothing about authorisation.
+     */
+    private static String settingsOf(String module, String simpleDiscovery) {
+        String eureka = "\"eureka\":{\"client\":{\"enabled\":false}}";
+        if (!module.equals("sales-service")) {
+            return eureka + ",\"spring\":{\"cloud\":{" + simpleDiscovery + "}}";
+        }
+        return eureka + ",\"spring\":{\"cloud\":{" + simpleDiscovery + ",\"openfeign\":{\"client\":{\"config\":"
+                + "{\"customer-service\":{\"connect-timeout\":2000,\"read-timeout\":8000}}}}}},"
+                + "\"resilience4j\":{\"timelimiter\":{\"instances\":{\"customer-service\":{\"timeout-duration\":\"10s\"}}}}";
     }
 
     public String exchange() {
