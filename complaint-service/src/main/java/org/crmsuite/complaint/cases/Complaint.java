@@ -171,7 +171,8 @@ public class Complaint extends AggregateRoot {
         complaint.raise(ComplaintEvents.RECEIVED, new ComplaintEvents.Received(complaint.getId(), received, intake.channel().name(),
                 intake.category().name(), complaint.level.name(), complaint.customerId, verification.name(),
                 complaint.departmentId, complaint.handlerTier.name(), complaint.filedBy, complaint.relatedTo,
-                complaint.deadline(DeadlineKind.ACKNOWLEDGE).getDueAt(), complaint.deadline(DeadlineKind.RESOLVE).getDueAt()));
+                complaint.deadline(DeadlineKind.ACKNOWLEDGE).getDueAt(), complaint.deadline(DeadlineKind.RESOLVE).getDueAt(),
+                complaint.contactName(), complaint.contactPhone(), complaint.contactEmail()));
         if (complaint.level.isTop()) {
             complaint.reportToManagement("received at L3");
         }
@@ -213,7 +214,8 @@ public class Complaint extends AggregateRoot {
         meetDeadlinesReachedBy(to, now);
         switch (to) {
             case ACKNOWLEDGED -> raise(ComplaintEvents.ACKNOWLEDGED, new ComplaintEvents.Acknowledged(getId(), customerId,
-                    by, now, deadline(DeadlineKind.ACKNOWLEDGE).getOutcome() == Deadline.Outcome.ON_TIME));
+                    by, now, deadline(DeadlineKind.ACKNOWLEDGE).getOutcome() == Deadline.Outcome.ON_TIME, contactName(),
+                    contactPhone(), contactEmail()));
             case ACCEPTED -> {
                 if (handlerId == null) {
                     assign(by, by, "took the case on accepting it", now);
@@ -223,8 +225,8 @@ public class Complaint extends AggregateRoot {
                 resolvedAt = now;
                 Deadline resolve = currentResolve();
                 raise(ComplaintEvents.RESOLVED, new ComplaintEvents.Resolved(getId(), customerId,
-                        contact == null ? null : contact.name(), contact == null ? null : contact.phone(), level.name(),
-                        handlerId, now, resolve == null || resolve.getOutcome() == Deadline.Outcome.ON_TIME));
+                        contactName(), contactPhone(), level.name(), handlerId, now,
+                        resolve == null || resolve.getOutcome() == Deadline.Outcome.ON_TIME, contactEmail()));
             }
             default -> {
             }
@@ -765,5 +767,17 @@ public class Complaint extends AggregateRoot {
 
     public List<HistoryEntry> getHistory() {
         return List.copyOf(history);
+    }
+
+    private String contactName() {
+        return contact == null ? null : contact.name();
+    }
+
+    private String contactPhone() {
+        return contact == null ? null : contact.phone();
+    }
+
+    private String contactEmail() {
+        return contact == null ? null : contact.email();
     }
 }

@@ -39,12 +39,15 @@ public final class ComplaintEvents {
         return new EventType("crm.complaint.work-order-" + name + ".v1", "complaint.work-order." + name);
     }
 
+    /** {@code contact*}: the complainant as given at intake (NO-1: the acknowledgement goes to them); null if none. */
     public record Received(String complaintId, Instant receivedAt, String channel, String category, String level,
             String customerId, String customerVerification, String departmentId, String handlerTier, String filedBy,
-            String relatedTo, Instant acknowledgeDueAt, Instant resolveDueAt) {
+            String relatedTo, Instant acknowledgeDueAt, Instant resolveDueAt, String contactName, String contactPhone,
+            String contactEmail) {
     }
 
-    public record Acknowledged(String complaintId, String customerId, String by, Instant at, boolean onTime) {
+    public record Acknowledged(String complaintId, String customerId, String by, Instant at, boolean onTime,
+            String contactName, String contactPhone, String contactEmail) {
     }
 
     public record Assigned(String complaintId, String handlerId, String handlerTier, String departmentId, String level,
@@ -74,7 +77,7 @@ public final class ComplaintEvents {
     }
 
     public record Resolved(String complaintId, String customerId, String contactName, String contactPhone, String level,
-            String handlerId, Instant resolvedAt, boolean onTime) {
+            String handlerId, Instant resolvedAt, boolean onTime, String contactEmail) {
     }
 
     /** @param rating 1–5, absent when the customer was unreachable */

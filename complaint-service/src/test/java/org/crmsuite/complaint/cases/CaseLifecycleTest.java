@@ -65,6 +65,22 @@ class CaseLifecycleTest extends ServiceTestBase {
     }
 
     @Test
+    @DisplayName("NO-1/CO-3: the received and acknowledged events name the complainant, so they can be told")
+    void receivedAndAcknowledgedEventsCarryTheComplainantsContact() {
+        String id = file(complaint(null, "L1", department), agent).text("id"); // a consumer: contact Zhao, 13800000000
+        assertThat(move(id, "ACKNOWLEDGED", agent).status()).isEqualTo(200);
+
+        List<Document> events = events("complaints", id);
+        Document received = events.get(0).get("data", Document.class);
+        Document acknowledged = events.get(1).get("data", Document.class);
+        assertThat(events.get(1).getString("type")).isEqualTo("crm.complaint.acknowledged.v1");
+        for (Document data : List.of(received, acknowledged)) {
+            assertThat(data.getString("contactName")).isEqualTo("Consumer Zhao");
+            assertThat(data.getString("contactPhone")).isEqualTo("13800000000");
+        }
+    }
+
+    @Test
     @DisplayName("CO-8: an illegal move is 409 and names the moves that are allowed")
     void illegalTransitionsAre409WithTheAllowedNextStates() {
         String id = file(complaint("qual-illegal", "L1", department), agent).text("id");
