@@ -1,10 +1,13 @@
 package org.crmsuite.gateway.security;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import org.crmsuite.gateway.Problems;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.gateway.config.GlobalCorsProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -86,7 +89,14 @@ class GatewaySecurityConfiguration {
      * {@code exp} (required) and {@code nbf} with a small skew, and a {@code sub} to know the caller by.
      */
     @Bean
-    ReactiveJwtDecoder accessTokenDecoder(SecuritySettings settings) {
+    ReactiveJwtDecoder accessTokenDecoder(SecuritySettings settings,
+            @Value("${crm.gateway.verified-tokens.max-age:60s}") Duration maxAge,
+            @Value("${crm.gateway.verified-tokens.max-entries:2000}") int maxEntries) {
+        ReactiveJwtDecoder checks = checkingDecoder(settings);
+        return maxAge.isZero() ? checks : new VerifiedTokens(checks, Clock.systemUTC(), maxAge, maxEntries);
+    }
+
+    private static ReactiveJwtDecoder checkingDecoder(SecuritySettings settings) {
         HttpClient keysClient = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.jwkSetTimeout().toMillis())
                 .responseTimeout(settings.jwkSetTimeout());

@@ -360,6 +360,10 @@ public final class SuiteBenchmark {
                     + "default flags (`%s`, heap 128 MB).%n%n", LocalDate.now(), options.smoke() ? " (SMOKE: 2 s steps, figures "
                     + "not meaningful)" : "", Runtime.getRuntime().availableProcessors(), memory(),
                     System.getProperty("java.version"), "wrk 4.1.0 (2 threads), closed loop", String.join(" ", JvmDefaults.options(128))));
+            String tokenCache = System.getenv("CRM_GATEWAY_VERIFIEDTOKENS_MAXAGE");
+            md.append("Gateway verified-token cache (`crm.gateway.verified-tokens.max-age`): ").append(tokenCache == null
+                    ? "default (60s)" : "0".equals(tokenCache) || "0s".equals(tokenCache) ? "OFF (every request's signature verified)"
+                    : tokenCache).append(".\n\n");
             md.append("| measure | connections | req/s | p50 ms | p99 ms | errors | busiest JVM (cores) | wrk CPU (cores) |\n");
             md.append("|---|---|---|---|---|---|---|---|\n");
             List<Result> rows = new ArrayList<>(List.of(o.direct(), o.viaGateway(), o.intake()));
