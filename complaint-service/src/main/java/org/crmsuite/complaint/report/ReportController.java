@@ -43,6 +43,12 @@ class ReportController {
             @RequestParam(required = false) String departmentId, Caller caller) {
         Access.require(caller.hasAny(Role.MANAGER, Role.DIRECTOR, Role.GM, Role.ADMIN), "Reports are for managers and above");
         String department = caller.hasAny(Role.DIRECTOR, Role.GM, Role.ADMIN) ? departmentId : caller.department();
+        if (!caller.hasAny(Role.DIRECTOR, Role.GM, Role.ADMIN)) {
+            // a manager's report is their department's: none without one, never another's
+            Access.require(department != null, "A manager's report needs the manager's department in the token");
+            Access.require(departmentId == null || departmentId.equals(department),
+                    "A manager reports on their own department only");
+        }
         ZoneId zone = cases.schedule().calendar().zone();
         LocalDate day = date != null ? date : LocalDate.ofInstant(cases.now(), zone);
         LocalDate first = period == Period.WEEK ? day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))

@@ -128,6 +128,8 @@ public class WorkOrders {
         Access.require(caller.hasAny(Role.DISPATCHER, Role.MANAGER, Role.DIRECTOR, Role.GM, Role.ADMIN),
                 "The end-of-day list is the dispatcher's");
         String department = departmentId != null && caller.hasAny(Role.GM, Role.ADMIN) ? departmentId : caller.department();
+        Access.require(department != null || caller.hasAny(Role.GM, Role.ADMIN),
+                "The end-of-day list is a department's: the token names none");
         ZoneId zone = cases.schedule().calendar().zone();
         LocalDate day = date != null ? date : LocalDate.ofInstant(clock.instant(), zone);
         Instant endOfDay = day.plusDays(1).atStartOfDay(zone).toInstant();

@@ -92,6 +92,22 @@ class ReportTest extends ServiceTestBase {
         assertThat(api.get("/api/v1/complaints/reports/summary", agent).status()).isEqualTo(403);
     }
 
+    @Test
+    void aManagersReportIsTheirOwnDepartmentsOnly_CO9() {
+        String other = uniqueDepartment();
+        assertThat(api.get("/api/v1/complaints/reports/summary?period=MONTH&departmentId=" + other, manager).status())
+                .as("another department's report").isEqualTo(403);
+        assertThat(api.get("/api/v1/complaints/reports/summary?period=MONTH",
+                org.crmsuite.testsupport.TestTokens.bearer("staff-manager-nodept", null, "MANAGER")).status())
+                .as("a manager's token without a department").isEqualTo(403);
+        assertThat(api.get("/api/v1/work-orders/unfinished",
+                org.crmsuite.testsupport.TestTokens.bearer("staff-dispatcher-nodept", null, "DISPATCHER")).status())
+                .as("an end-of-day list without a department").isEqualTo(403);
+        Api.Response own = api.get("/api/v1/complaints/reports/summary?period=MONTH", manager);
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.text("departmentId")).isEqualTo(department);
+    }
+
     void resolve(String id, String cause) {
         for (String state : List.of("ACKNOWLEDGED", "ACCEPTED", "INVESTIGATING")) {
             assertThat(move(id, state, agent).status()).isEqualTo(200);
