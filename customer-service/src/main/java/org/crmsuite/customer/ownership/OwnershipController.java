@@ -68,6 +68,7 @@ class OwnershipController {
         Customer customer = customers.get(id);
         Forbidden.unless(WriteRules.mayClassify(caller, customer.getDepartmentId()),
                 "Only the department's manager or above change a customer's owner");
+        Customers.refuseArchived(customer);
         Customer saved = customers.modify(id, c -> c.reassign(body.ownerId(), "REASSIGNED", body.reason(), caller.id(),
                 customers.now()));
         return CustomerMapper.view(saved, Confidentiality.access(caller, saved.getDepartmentId(), saved.getOwnerId()));

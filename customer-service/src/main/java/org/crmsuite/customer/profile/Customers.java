@@ -155,6 +155,13 @@ public class Customers {
         }
     }
 
+    /** An archived profile is history: 409 {@code customer.archived} for any change (CU-1). */
+    public static void refuseArchived(Customer customer) {
+        if (customer.isArchived()) {
+            throw DomainException.conflict("customer.archived", "The customer is archived").with("customerId", customer.getId());
+        }
+    }
+
     public void refuseDuplicateRegistration(String registrationNumber) {
         byRegistrationNumber(registrationNumber).ifPresent(existing -> {
             throw DomainException.conflict("customer.duplicate-registration",

@@ -241,9 +241,7 @@ class ProfileController {
     }
 
     static void refuseArchived(Customer customer) {
-        if (customer.isArchived()) {
-            throw DomainException.conflict("customer.archived", "The customer is archived").with("customerId", customer.getId());
-        }
+        Customers.refuseArchived(customer);
     }
 
     static String etag(Customer customer) {

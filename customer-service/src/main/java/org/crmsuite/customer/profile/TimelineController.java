@@ -47,6 +47,7 @@ class TimelineController {
         Customer customer = customers.get(id);
         Forbidden.unless(WriteRules.mayRecordCommunication(caller, customer.getDepartmentId(), customer.getOwnerId()),
                 "Only the owner, the department's manager, the service desk or above record communications");
+        ProfileController.refuseArchived(customer);
         if (body.contactId() != null && customer.contact(body.contactId()).isEmpty()) {
             throw Invalid.field("contactId", "is not a contact of this customer");
         }

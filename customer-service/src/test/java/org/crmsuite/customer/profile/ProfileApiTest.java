@@ -223,5 +223,9 @@ class ProfileApiTest extends ApiTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ARCHIVED"));
         POST("/api/v1/customers/" + id + "/contacts", sales(SALES1), Map.of("name", "x")).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("customer.archived"));
+        PUT("/api/v1/customers/" + id + "/owner", managerEast(), Map.of("ownerId", "demo-sales-2", "reason", "cover"))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("customer.archived"));
+        POST("/api/v1/customers/" + id + "/communications", managerEast(), Map.of("channel", "PHONE", "summary", "hello"))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("customer.archived"));
     }
 }
