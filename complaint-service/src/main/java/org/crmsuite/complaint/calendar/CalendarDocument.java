@@ -65,8 +65,9 @@ public class CalendarDocument extends AggregateRoot {
     static CalendarDocument of(BusinessCalendar calendar, Instant at, String by) {
         CalendarDocument document = new CalendarDocument();
         document.setId(calendar.id());
-        document.define(calendar, by);
+        // the years first: the calendar-changed event raised by define names them
         calendar.years().values().forEach(year -> document.years.put(String.valueOf(year.year()), StoredYear.of(year, at, by)));
+        document.define(calendar, by);
         return document;
     }
 

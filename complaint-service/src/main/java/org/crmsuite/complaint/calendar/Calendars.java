@@ -82,6 +82,11 @@ public class Calendars implements ApplicationRunner {
                     .makeUpDayHours(makeUpDayHours).build());
             return forgetAfter(id, store.save(CalendarDocument.of(calendar, clock.instant(), by)));
         }
+        if (expectedVersion == null || expectedVersion < 0) {
+            throw DomainException.badRequest("calendar.version-required",
+                    "Calendar " + id + " exists: send the version you last read to replace it")
+                    .with("version", existing.getVersion());
+        }
         requireVersion(existing, expectedVersion);
         BusinessCalendar current = existing.toCalendar();
         BusinessCalendar changed = build(() -> current.toBuilder().name(name).zone(zoneOf(zone)).hours(hours)

@@ -106,6 +106,26 @@ class CalendarApiTest extends ServiceTestBase {
         assertThat(api.put("/api/v1/calendars/bad-day", admin(), body).raw()).contains("MONDAY");
     }
 
+    @Test
+    @DisplayName("replacing an existing calendar needs the version last read; a stale one is 409")
+    void replacingACalendarNeedsItsVersion() {
+        createCalendar("versioned-test", "Asia/Shanghai", List.of("09:00-17:00"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("zone", "Asia/Shanghai");
+        body.put("weeklyHours", Map.of("MONDAY", List.of("08:00-12:00")));
+
+        Api.Response blind = api.put("/api/v1/calendars/versioned-test", admin(), body);
+        assertThat(blind.status()).isEqualTo(400);
+        assertThat(blind.text("code")).isEqualTo("calendar.version-required");
+        long version = api.get("/api/v1/calendars/versioned-test", admin()).body().path("version").asLong();
+        body.put("version", version + 7);
+        assertThat(api.put("/api/v1/calendars/versioned-test", admin(), body).status()).isEqualTo(409);
+        body.put("version", version);
+        Api.Response replaced = api.put("/api/v1/calendars/versioned-test", admin(), body);
+        assertThat(replaced.status()).as(replaced.raw()).isEqualTo(200);
+        assertThat(replaced.raw()).contains("\"MONDAY\":[\"08:00-12:00\"]");
+    }
+
     void createCalendar(String id, String zone, List<String> hours) {
         if (api.get("/api/v1/calendars/" + id, admin()).status() == 200) {
             return;
