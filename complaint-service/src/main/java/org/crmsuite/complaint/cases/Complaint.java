@@ -211,11 +211,16 @@ public class Complaint extends AggregateRoot {
         if (newSolution != null && !newSolution.isBlank()) {
             solution = newSolution.trim();
         }
+        Deadline acknowledge = deadline(DeadlineKind.ACKNOWLEDGE);
+        boolean unacknowledged = acknowledge != null && acknowledge.isRunning();
         meetDeadlinesReachedBy(to, now);
+        if (unacknowledged && to != ComplaintState.ACKNOWLEDGED && !acknowledge.isRunning()) {
+            // CO-3/NO-1: a case taken further without the explicit step (e.g. escalated, then accepted) was still
+            // acknowledged by this move, and the customer is told so
+            raiseAcknowledged(by, now);
+        }
         switch (to) {
-            case ACKNOWLEDGED -> raise(ComplaintEvents.ACKNOWLEDGED, new ComplaintEvents.Acknowledged(getId(), customerId,
-                    by, now, deadline(DeadlineKind.ACKNOWLEDGE).getOutcome() == Deadline.Outcome.ON_TIME, contactName(),
-                    contactPhone(), contactEmail()));
+            case ACKNOWLEDGED -> raiseAcknowledged(by, now);
             case ACCEPTED -> {
                 if (handlerId == null) {
                     assign(by, by, "took the case on accepting it", now);
@@ -767,6 +772,12 @@ public class Complaint extends AggregateRoot {
 
     public List<HistoryEntry> getHistory() {
         return List.copyOf(history);
+    }
+
+    private void raiseAcknowledged(String by, Instant now) {
+        raise(ComplaintEvents.ACKNOWLEDGED, new ComplaintEvents.Acknowledged(getId(), customerId, by, now,
+                deadline(DeadlineKind.ACKNOWLEDGE).getOutcome() == Deadline.Outcome.ON_TIME, contactName(),
+                contactPhone(), contactEmail()));
     }
 
     private String contactName() {

@@ -81,6 +81,21 @@ class CaseLifecycleTest extends ServiceTestBase {
     }
 
     @Test
+    @DisplayName("CO-3/NO-1: a case escalated before anyone acknowledged it is acknowledged when the next tier takes it on")
+    void escalatedBeforeAcknowledgementIsAcknowledgedWhenAccepted() {
+        String id = file(complaint(null, "L1", department), agent).text("id");
+        assertThat(move(id, "ESCALATED", agent, Map.of("note", "beyond the agent")).status()).isEqualTo(200);
+        assertThat(caseEvents(id)).doesNotContain("crm.complaint.acknowledged.v1");
+
+        assertThat(move(id, "ACCEPTED", manager).status()).isEqualTo(200);
+
+        assertThat(caseEvents(id).stream().filter("crm.complaint.acknowledged.v1"::equals)).hasSize(1);
+        Document acknowledged = events("complaints", id).stream()
+                .filter(e -> "crm.complaint.acknowledged.v1".equals(e.getString("type"))).findFirst().orElseThrow();
+        assertThat(acknowledged.get("data", Document.class).getString("contactName")).isEqualTo("Consumer Zhao");
+    }
+
+    @Test
     @DisplayName("CO-8: an illegal move is 409 and names the moves that are allowed")
     void illegalTransitionsAre409WithTheAllowedNextStates() {
         String id = file(complaint("qual-illegal", "L1", department), agent).text("id");
