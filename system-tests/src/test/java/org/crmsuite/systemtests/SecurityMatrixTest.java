@@ -47,14 +47,15 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The role × endpoint matrix of docs/security.md, executed against the real suite through the gateway (issue 3,
- * "Tests"): identity, customer-service, complaint-service, sales-service and the gateway run from their jars with their
- * demo data; {@code security-matrix.yml} gives, for every endpoint, a concrete request and the expected answer for each
- * caller. Every endpoint × caller is one dynamic test: allowed → 2xx (or the documented non-authorisation answer the
- * row names), refused → 403 {@code application/problem+json}. A service endpoint without a row fails the build
- * ({@link #everyEndpointOfEveryServiceHasARow}). Also CU-3 end to end (masking outside the caller's own department,
- * the audit of unmasked reads from outside it), NoSQL operator injection into every service, and forged tokens refused
- * by the gateway and by every service behind it. The gateway's rate limit (429), body limit (413) and its refusal of
- * every kind of bad token are proven by the gateway module's own tests and not repeated here.
+ * "Tests"): identity, customer-service, complaint-service, sales-service, visit-service, notification-service and the
+ * gateway run from their jars with their demo data; {@code security-matrix.yml} gives, for every endpoint, a concrete
+ * request and the expected answer for each caller. Every endpoint × caller is one dynamic test: allowed → 2xx (or the
+ * documented non-authorisation answer the row names), refused → 403 {@code application/problem+json}. A service
+ * endpoint without a row fails the build ({@link #everyEndpointOfEveryServiceHasARow}). Also CU-3 end to end
+ * (masking outside the caller's own department, the audit of unmasked reads from outside it), NoSQL operator
+ * injection into every service, and forged tokens refused by the gateway and by every service behind it. The gateway's
+ * rate limit (429), body limit (413) and its refusal of every kind of bad token are proven by the gateway module's own
+ * tests and not repeated here.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SecurityMatrixTest {
@@ -267,14 +268,16 @@ class SecurityMatrixTest {
         for (String path : List.of("/api/v1/customers?name=" + operator, "/api/v1/customers?ownerId=" + notNull,
                 "/api/v1/customers?registrationNumber=" + encode("{\"$ne\":1}"), "/api/v1/staff?departmentId=" + notNull,
                 "/api/v1/complaints?handlerId=" + notNull, "/api/v1/blacklist?customerId=" + notNull,
-                "/api/v1/customers/audit?readerId=" + notNull)) {
+                "/api/v1/customers/audit?readerId=" + notNull, "/api/v1/visit-plans?ownerId=" + notNull,
+                "/api/v1/visits?customerId=" + operator, "/api/v1/notifications/deliveries?recipientId=" + notNull)) {
             HttpResponse<String> answer = call("GET", path, "admin", null);
             assertThat(answer.statusCode()).as("GET %s: %s", path, answer.body()).isEqualTo(200);
             JsonNode items = JSON.readTree(answer.body()).path("items");
             assertThat(items.isArray() && items.isEmpty()).as("GET %s finds nothing: %s", path, answer.body()).isTrue();
         }
         for (String path : List.of("/api/v1/customers/" + notNull, "/api/v1/staff/" + notNull,
-                "/api/v1/complaints/" + notNull, "/api/v1/admissions/" + notNull)) {
+                "/api/v1/complaints/" + notNull, "/api/v1/admissions/" + notNull, "/api/v1/visits/" + notNull,
+                "/api/v1/subscriptions/" + notNull)) {
             assertRefused(call("GET", path, "admin", null), "GET " + path, 404);
         }
         Map<String, String> bodies = new LinkedHashMap<>();
@@ -289,6 +292,11 @@ class SecurityMatrixTest {
                  "departmentId": "dept-east-sales"}""");
         bodies.put("/api/v1/departments", """
                 {"name": "Injection %s", "parentId": {"$ne": null}}""");
+        bodies.put("/api/v1/visit-plans", """
+                {"customerId": {"$ne": null}, "purpose": "Injection %s", "plannedAt": "2030-01-01T02:00:00Z"}""");
+        bodies.put("/api/v1/notifications/rules", """
+                {"id": {"$gt": ""}, "rule": {"eventType": "crm.complaint.received.v1", "audience": "CUSTOMER_CONTACT",
+                 "channels": ["SMS"], "enabled": false}}""");
         bodies.forEach((path, body) -> assertRefused(call("POST", path, "admin", body.replace("%s", RUN)), "POST " + path, 400));
     }
 
@@ -302,7 +310,8 @@ class SecurityMatrixTest {
     @Order(5)
     void forgedTokensAreRefusedByTheGatewayAndByEveryServiceBehindIt() {
         Map<String, String> paths = Map.of("identity", "/api/v1/departments", "customer-service", "/api/v1/customers/policy",
-                "complaint-service", "/api/v1/complaints/policy", "sales-service", "/api/v1/reception/policy");
+                "complaint-service", "/api/v1/complaints/policy", "sales-service", "/api/v1/reception/policy",
+                "visit-service", "/api/v1/visits/policy", "notification-service", "/api/v1/notifications/policy");
         List<String> accepted = new ArrayList<>();
         for (SecurityMatrix.Service service : MATRIX.services()) {
             String path = paths.getOrDefault(service.module(), service.ping());
@@ -357,7 +366,7 @@ class SecurityMatrixTest {
             if (as == null) {
                 throw new IllegalStateException("fixture " + row.fixture() + " runs as an unknown caller " + step.as());
             }
-            HttpResponse<String> answer = send(step, as, variables);
+            HttpResponse<String> answer = step.await() == null ? send(step, as, variables) : awaited(step, as, variables);
             if (answer.statusCode() / 100 != 2) {
                 fail("fixture %s of %s could not be set up: %s %s as %s answered %s %s", row.fixture(), row.endpoint(),
                         step.method(), substitute(step.path(), variables), as.name(), answer.statusCode(), answer.body());
@@ -366,6 +375,32 @@ class SecurityMatrixTest {
         }
         variables.remove("unique");
         return variables;
+    }
+
+    /**
+     * A fixture step that reads what an event makes in another service (a webhook delivery after a complaint was
+     * filed): repeated until it answers 2xx with everything it captures, at most {@code await} seconds.
+     */
+    private static HttpResponse<String> awaited(Step step, Caller as, Map<String, JsonNode> variables) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(step.await()).toNanos();
+        while (true) {
+            HttpResponse<String> answer = send(step, as, variables);
+            if (answer.statusCode() / 100 == 2 && step.capture().values().stream().allMatch(pointer -> pointer.equals(".")
+                    || !JSON.readTree(answer.body()).at(pointer).isMissingNode())) {
+                return answer;
+            }
+            if (System.nanoTime() > deadline) {
+                fail("%s %s as %s did not answer with %s within %s s; last answer %s %s", step.method(),
+                        substitute(step.path(), variables), as.name(), step.capture().values(), step.await(),
+                        answer.statusCode(), abbreviate(answer.body()));
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private static void capture(Step step, HttpResponse<String> answer, Map<String, JsonNode> variables) {

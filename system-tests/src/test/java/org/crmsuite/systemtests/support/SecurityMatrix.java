@@ -28,9 +28,13 @@ public record SecurityMatrix(List<Service> services, Map<String, Caller> callers
     public record Caller(String name, String sub, String dept, List<String> roles) {
     }
 
-    /** A request; {@code as} is the caller of a fixture step, {@code capture} names values of its JSON answer. */
+    /**
+     * A request; {@code as} is the caller of a fixture step, {@code capture} names values of its JSON answer. A fixture
+     * step with {@code await} (seconds) reads what an event makes elsewhere (asynchronously): it is repeated until it
+     * answers 2xx with every captured value present, for at most that long.
+     */
     public record Step(String as, String method, String path, Map<String, String> headers, Object body,
-            Map<String, String> capture) {
+            Map<String, String> capture, Integer await) {
     }
 
     /**
@@ -107,7 +111,7 @@ public record SecurityMatrix(List<Service> services, Map<String, Caller> callers
             Step step = step(request, endpoint.substring(0, endpoint.indexOf(' ')));
             if (step.path() == null) {
                 step = new Step(null, step.method(), endpoint.substring(endpoint.indexOf(' ') + 1), step.headers(),
-                        step.body(), Map.of());
+                        step.body(), Map.of(), null);
             }
             rows.add(new Row(text(r.get("service")), endpoint, text(r.get("case")), fixture, step, expect, text(r.get("note"))));
         }
@@ -123,7 +127,9 @@ public record SecurityMatrix(List<Service> services, Map<String, Caller> callers
         if (fields.get("capture") != null) {
             map(fields.get("capture")).forEach((name, pointer) -> capture.put(name, String.valueOf(pointer)));
         }
-        return new Step(text(fields.get("as")), method, text(fields.get("path")), headers, fields.get("body"), capture);
+        Integer await = fields.get("await") == null ? null : Integer.valueOf(String.valueOf(fields.get("await")));
+        return new Step(text(fields.get("as")), method, text(fields.get("path")), headers, fields.get("body"), capture,
+                await);
     }
 
     @SuppressWarnings("unchecked")

@@ -23,15 +23,15 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * The suite as the security tests see it: the services the matrix names (identity, customer-service, complaint-service,
- * sales-service) and the gateway from their runnable jars (child JVMs on random loopback ports, profile {@code local},
- * so every service seeds its demo data), one embedded MongoDB wire server, per-run RabbitMQ exchanges, and
- * {@link SuiteIssuer} as the token issuer of every resource server (identity trusts it through
- * {@code CRM_API_TOKEN_ISSUER}). The gateway's rate limit is raised far above what a test sends, unless the caller asks
- * otherwise.
+ * sales-service, visit-service, notification-service) and the gateway from their runnable jars (child JVMs on random
+ * loopback ports, profile {@code local}, so every service seeds its demo data), one embedded MongoDB wire server, per-run
+ * RabbitMQ exchanges (and per-run queues where a service lets them be named), and {@link SuiteIssuer} as the token issuer
+ * of every resource server (identity trusts it through {@code CRM_API_TOKEN_ISSUER}). The gateway's rate limit is raised
+ * far above what a test sends, unless the caller asks otherwise.
  */
 public final class SecuritySuite implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(240); // five JVMs on a busy 2-core machine
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(240); // seven JVMs on a busy 2-core machine
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -40,6 +40,8 @@ public final class SecuritySuite implements AutoCloseable {
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
     private final List<ChildJvm> children = new ArrayList<>();
     private final Map<String, ChildJvm> services = new LinkedHashMap<>();
+    private final List<String> queues = new ArrayList<>();
+    private final int partnerSinkPort = FreePorts.next();
     private ChildJvm gateway;
 
     private SecuritySuite() {
@@ -87,7 +89,8 @@ public final class SecuritySuite implements AutoCloseable {
                     .env("SPRING_PROFILES_ACTIVE", "local")
                     .env("SPRING_MONGODB_URI", "mongodb://127.0.0.1:" + mongoAddress.getPort())
                     .env("SPRING_RABBITMQ_HOST", "127.0.0.1")
-                    .env("SPRING_APPLICATION_JSON", "{" + settingsOf(module, simpleDiscovery) + ",\"crm\":{" + events + "}}")
+                    .env("SPRING_APPLICATION_JSON", "{" + settingsOf(module, simpleDiscovery) + ",\"crm\":{" + events
+                            + crmSettingsOf(module) + "}}")
                     .env("CRM_SECURITY_ISSUER", issuer.issuer());
             if (module.equals("identity")) {
                 starter.env("CRM_API_TOKEN_ISSUER", issuer.issuer());
@@ -108,19 +111,50 @@ public final class SecuritySuite implements AutoCloseable {
     }
 
     /**
-     * Discovery for every service; sales-service also gets more time for its SA-9 Feign call to customer-service
-     * (deposits and their later stages ask for the customer's business status): its production limits (1.5 s read,
-     * 2 s time limiter) are meant for a quiet network, and on this shared 2-core machine a cold first call can exceed
-     * them, which would turn an allowed matrix cell into a 503 that says nothing about authorisation.
+     * Discovery for every service. sales-service (SA-9 business status) and visit-service (the back-fill of a customer it
+     * has not heard of yet, on every request about a matrix fixture's new customer) also get more time for their Feign
+     * calls to customer-service: their production limits (1.5 s read, 2 s time limiter) are meant for a quiet network,
+     * and on this shared 2-core machine a cold first call can exceed them, which would turn an allowed matrix cell into
+     * a 503 that says nothing about authorisation.
      */
     private static String settingsOf(String module, String simpleDiscovery) {
         String eureka = "\"eureka\":{\"client\":{\"enabled\":false}}";
-        if (!module.equals("sales-service")) {
+        if (!module.equals("sales-service") && !module.equals("visit-service")) {
             return eureka + ",\"spring\":{\"cloud\":{" + simpleDiscovery + "}}";
         }
         return eureka + ",\"spring\":{\"cloud\":{" + simpleDiscovery + ",\"openfeign\":{\"client\":{\"config\":"
                 + "{\"customer-service\":{\"connect-timeout\":2000,\"read-timeout\":8000}}}}}},"
                 + "\"resilience4j\":{\"timelimiter\":{\"instances\":{\"customer-service\":{\"timeout-duration\":\"10s\"}}}}";
+    }
+
+    /**
+     * This run's own consumer queues for visit-service and notification-service (deleted again by {@link #close()}), so
+     * the suite never competes with another run on the machine's broker for their messages; and for
+     * notification-service the local demo partner sink on a free port instead of the fixed 8099, with that host:port
+     * as the only allow-listed callback (crm.notification.webhook.allowed-hosts: every other address inside the
+     * machine stays refused). Matrix rows subscribe to the sink's URL, read from the demo subscription sub-demo-partner.
+     */
+    private String crmSettingsOf(String module) {
+        if (module.equals("visit-service")) {
+            return ",\"visit\":{\"queues\":{\"customer-view\":\"" + queue("visit-service.customer-view")
+                    + "\",\"owner-change-visits\":\"" + queue("visit-service.owner-change-visits")
+                    + "\",\"complaint-revisits\":\"" + queue("visit-service.complaint-revisits") + "\"}}";
+        }
+        if (module.equals("notification-service")) {
+            return ",\"notification\":{\"consumers\":1,\"notify-queue\":\"" + queue("notification-service.notify")
+                    + "\",\"webhook-queue\":\"" + queue("notification-service.partner-webhooks")
+                    + "\",\"webhook\":{\"allowed-hosts\":[\"127.0.0.1:" + partnerSinkPort + "\"]},"
+                    + "\"demo\":{\"partner-sink-port\":" + partnerSinkPort
+                    + ",\"partner-sink-url\":\"http://127.0.0.1:" + partnerSinkPort + "/hooks\"}}";
+        }
+        return "";
+    }
+
+    /** {@code name} for this run only; remembered, so that {@link #close()} deletes it and its dead-letter queue. */
+    private String queue(String name) {
+        String queue = name + ".security-matrix-" + runId;
+        queues.add(queue);
+        return queue;
     }
 
     public String exchange() {
@@ -236,6 +270,10 @@ public final class SecuritySuite implements AutoCloseable {
             RabbitAdmin admin = new RabbitAdmin(connections);
             admin.deleteExchange(exchange());
             admin.deleteExchange(deadLetterExchange());
+            for (String queue : queues) {
+                admin.deleteQueue(queue);
+                admin.deleteQueue(queue + ".dlq");
+            }
         } catch (RuntimeException e) {
             System.err.println("could not delete this run's exchanges: " + e);
         } finally {
