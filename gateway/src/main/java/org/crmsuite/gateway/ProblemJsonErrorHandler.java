@@ -87,7 +87,21 @@ class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
             return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "gateway.service-unavailable",
                     "The service instance could not be reached; try again shortly");
         }
+        if (isUpstreamFailure(ex)) {
+            // the instance went away mid-request (connection reset, killed): the service's failure, not the gateway's
+            return new Problem(HttpStatus.BAD_GATEWAY, "gateway.upstream-failed",
+                    "The service's connection failed while answering; a read may be retried, a write's outcome is unknown");
+        }
         return new Problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal.error", "An unexpected error occurred in the gateway");
+    }
+
+    private static boolean isUpstreamFailure(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.io.IOException || t.getClass().getName().equals("reactor.netty.channel.AbortedException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isConnectFailure(Throwable ex) {

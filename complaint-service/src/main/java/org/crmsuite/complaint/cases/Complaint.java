@@ -417,7 +417,7 @@ public class Complaint extends AggregateRoot {
                     .with("currentBusinessDays", current).with("maxBusinessDays", max);
         }
         Instant due = schedule.shift(schedule.resolveDue(resolve.getStartedAt(), businessDays), resolve.getPaused());
-        resolve.extend(due, schedule.warnAt(now, due), businessDays);
+        resolve.extend(due, schedule.warnAt(DeadlineKind.RESOLVE, now, due), businessDays);
         record("EXTENDED", state, state, approvedBy, now, "resolve within " + businessDays + " business days, due " + due
                 + (note == null ? "" : ": " + note));
         refreshSchedule();
@@ -508,7 +508,7 @@ public class Complaint extends AggregateRoot {
     // ---------------------------------------------------------------- helpers
 
     private void addDeadline(DeadlineKind kind, Instant start, Instant due, DeadlineSchedule schedule, Integer days) {
-        deadlines.add(new Deadline(kind, ++deadlineRound, start, due, schedule.warnAt(start, due), days));
+        deadlines.add(new Deadline(kind, ++deadlineRound, start, due, schedule.warnAt(kind, start, due), days));
     }
 
     private void meetDeadlinesReachedBy(ComplaintState reached, Instant now) {

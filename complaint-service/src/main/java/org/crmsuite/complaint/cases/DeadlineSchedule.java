@@ -33,13 +33,18 @@ public record DeadlineSchedule(BusinessCalendar calendar, ComplaintPolicy policy
         return calendar.addBusinessDays(start, businessDays, policy.dayEnd());
     }
 
-    /** NO-2: the SLA warning falls when {@code warnAtPercent} of the allowed business time has passed (75 %). */
-    public Instant warnAt(Instant start, Instant due) {
-        Duration allowed = calendar.between(start, due);
+    /**
+     * NO-2: the SLA warning falls when {@code warnAtPercent} of the allowed time has passed (75 %), counted on the
+     * clock the deadline runs on: business time, or around the clock for an acknowledgement the policy wants 24×7.
+     */
+    public Instant warnAt(DeadlineKind kind, Instant start, Instant due) {
+        BusinessCalendar clock = kind == DeadlineKind.ACKNOWLEDGE && policy.acknowledgeAroundTheClock()
+                ? calendar.aroundTheClock() : calendar;
+        Duration allowed = clock.between(start, due);
         if (allowed.isNegative() || allowed.isZero()) {
             return due;
         }
-        return calendar.add(start, allowed.multipliedBy(policy.warnAtPercent()).dividedBy(100));
+        return clock.add(start, allowed.multipliedBy(policy.warnAtPercent()).dividedBy(100));
     }
 
     /** CO-6: the next customer contact is due this many calendar days ("weekly") after the last one. */

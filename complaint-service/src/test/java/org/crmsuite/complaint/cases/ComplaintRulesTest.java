@@ -55,6 +55,21 @@ class ComplaintRulesTest {
     }
 
     @Test
+    void anAroundTheClockAcknowledgementIsWarnedAtThreeQuartersOfItsHourEvenOnASunday_CO3_NO2() {
+        ComplaintPolicy around = new ComplaintPolicy("rules", Duration.ofHours(1), true, 1, new PerLevel(1, 3, 3), 7,
+                DayEnd.END_OF_DAY, 75, true, new PerLevel(7, 5, 3));
+        DeadlineSchedule schedule = new DeadlineSchedule(CALENDAR, around);
+        Instant sunday = Instant.parse("2026-10-18T06:00:00Z"); // Sunday 14:00 in Shanghai, no business hours
+        Instant due = schedule.acknowledgeDue(sunday);
+
+        assertThat(due).isEqualTo(sunday.plus(Duration.ofHours(1)));
+        assertThat(schedule.warnAt(DeadlineKind.ACKNOWLEDGE, sunday, due)).isEqualTo(sunday.plus(Duration.ofMinutes(45)));
+        // business deadlines keep business time: Monday 09:00 + 75 % of the day's hours
+        Instant resolveDue = schedule.acceptDue(sunday);
+        assertThat(schedule.warnAt(DeadlineKind.ACCEPT, sunday, resolveDue)).isAfter(Instant.parse("2026-10-19T01:00:00Z"));
+    }
+
+    @Test
     @DisplayName("CO-8: no skipping, no going back, a closed case only reopens")
     void illegalMoves() {
         assertThat(Lifecycle.allows(ComplaintState.RECEIVED, ComplaintState.REPLIED)).isFalse();

@@ -127,6 +127,12 @@ public class Customers {
                 return new Registration(earlier.get(), true);
             }
         }
+        Optional<Customer> sameNumber = byRegistrationNumber(details.profile().registrationNumber());
+        if (sameNumber.isPresent() && details.creationKey() != null
+                && details.creationKey().equals(sameNumber.get().getCreationKey())) {
+            // the first attempt of this very request was stored meanwhile (e.g. on an instance that then died)
+            return new Registration(sameNumber.get(), true);
+        }
         refuseDuplicateRegistration(details.profile().registrationNumber());
         if (!confirmDuplicate) {
             List<NearDuplicates.Candidate> candidates = NearDuplicates.find(mongo, tenantId(), details.profile().name(),

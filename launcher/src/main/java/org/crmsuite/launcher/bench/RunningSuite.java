@@ -32,6 +32,9 @@ final class RunningSuite implements AutoCloseable {
     record Member(String name, int port, long pid) {
     }
 
+    /** The launcher's own flags, as run-suite.sh gives them (CRM_LAUNCHER_JVM_OPTS overrides both). */
+    static final String LAUNCHER_JVM_DEFAULT = "-XX:+UseSerialGC -Xmx384m -Xss512k";
+
     private final Process launcher;
     private final List<String> output = new CopyOnWriteArrayList<>();
     private final long startedNanos = System.nanoTime();
@@ -48,8 +51,9 @@ final class RunningSuite implements AutoCloseable {
     /** Starts the launcher with {@code java -cp <this class path>}, so it runs the same build as the benchmark. */
     static RunningSuite start(Path home, Path dataDir, Map<String, String> extraEnv, boolean echo) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-XX:+UseSerialGC", "-Xmx256m", "-Xss512k", "-XX:TieredStopAtLevel=1",
-                "-cp", launcherClassPath(), "org.crmsuite.launcher.Launcher", "--random-ports");
+        List<String> command = new java.util.ArrayList<>(List.of(java));
+        command.addAll(List.of(System.getenv().getOrDefault("CRM_LAUNCHER_JVM_OPTS", LAUNCHER_JVM_DEFAULT).trim().split("\\s+")));
+        command.addAll(List.of("-cp", launcherClassPath(), "org.crmsuite.launcher.Launcher", "--random-ports"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("CRM_HOME", home.toString());
         builder.environment().put("CRM_DATA_DIR", dataDir.toString());

@@ -127,6 +127,8 @@ public final class SuiteBenchmark {
             String gatewayUrl = "http://localhost:" + gateway.port();
             Map<String, Long> watched = new LinkedHashMap<>();
             suite.members().values().forEach(m -> watched.put(m.name(), m.pid()));
+            // the launcher's JVM hosts the embedded MongoDB (and broker, when embedded) that every service uses
+            suite.launcherPid().ifPresent(pid -> watched.put("launcher (embedded MongoDB)", pid));
 
             // 1. gateway overhead: the same cheap GET, straight to the service and through the gateway
             List<Request> ping = List.of(new Request("GET", "/api/v1/customers/ping", director, null));

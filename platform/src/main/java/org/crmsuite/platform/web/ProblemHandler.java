@@ -1,5 +1,9 @@
 package org.crmsuite.platform.web;
 
+import com.mongodb.MongoConnectionPoolClearedException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.data.mongodb.UncategorizedMongoDbException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -87,6 +92,21 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 .header(HttpHeaders.RETRY_AFTER, "5")
                 .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service.database-unavailable",
                         "The service's database is unavailable; try again shortly"));
+    }
+
+    /**
+     * Spring Data wraps some connection failures of the driver (a connection pool cleared when the server went away)
+     * as "uncategorised": they are the database being unavailable too, not an internal error.
+     */
+    @ExceptionHandler(UncategorizedMongoDbException.class)
+    ResponseEntity<ProblemDetail> databaseFailure(UncategorizedMongoDbException ex) {
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof MongoSocketException || cause instanceof MongoConnectionPoolClearedException
+                    || cause instanceof MongoTimeoutException) {
+                return databaseDown(new DataAccessResourceFailureException(ex.getMessage(), ex));
+            }
+        }
+        return unexpected(ex);
     }
 
     @ExceptionHandler(Exception.class)
