@@ -121,19 +121,10 @@ public class Customers {
      * department's quota.
      */
     public Registration register(NewCustomer details, boolean confirmDuplicate) {
-        if (details.creationKey() != null) {
-            Optional<Customer> earlier = byCreationKey(details.creationKey());
-            if (earlier.isPresent()) {
-                return new Registration(earlier.get(), true);
-            }
+        Optional<Registration> replay = earlierAttemptOrRefuseDuplicate(details);
+        if (replay.isPresent()) {
+            return replay.get();
         }
-        Optional<Customer> sameNumber = byRegistrationNumber(details.profile().registrationNumber());
-        if (sameNumber.isPresent() && details.creationKey() != null
-                && details.creationKey().equals(sameNumber.get().getCreationKey())) {
-            // the first attempt of this very request was stored meanwhile (e.g. on an instance that then died)
-            return new Registration(sameNumber.get(), true);
-        }
-        refuseDuplicateRegistration(details.profile().registrationNumber());
         if (!confirmDuplicate) {
             List<NearDuplicates.Candidate> candidates = NearDuplicates.find(mongo, tenantId(), details.profile().name(),
                     details.contacts().stream().map(Values.Contact::phone).filter(p -> p != null).toList(),
@@ -150,15 +141,43 @@ public class Customers {
                     () -> store.save(Customer.register(details, clock.instant())));
             return new Registration(saved, false);
         } catch (DuplicateKeyException race) {
-            if (details.creationKey() != null) {
-                Optional<Customer> concurrent = byCreationKey(details.creationKey());
+            // another attempt stored it first: the same request (replay it) or another customer (refuse); the winner's
+            // document may become readable a moment after its index entry, so look again briefly
+            for (int look = 0; look < 10; look++) {
+                Optional<Registration> concurrent = earlierAttemptOrRefuseDuplicate(details);
                 if (concurrent.isPresent()) {
-                    return new Registration(concurrent.get(), true);
+                    return concurrent.get();
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
                 }
             }
-            refuseDuplicateRegistration(details.profile().registrationNumber());
             throw race;
         }
+    }
+
+    /**
+     * CU-11: the customer an earlier attempt of this very request stored (same creation key: replayed), or 409
+     * {@code customer.duplicate-registration} when another customer holds the registration number; empty if neither.
+     * The registration number is read once and its holder's creation key compared, so an attempt that becomes
+     * readable between two look-ups is still recognised as this request's.
+     */
+    private Optional<Registration> earlierAttemptOrRefuseDuplicate(NewCustomer details) {
+        if (details.creationKey() != null) {
+            Optional<Customer> earlier = byCreationKey(details.creationKey());
+            if (earlier.isPresent()) {
+                return Optional.of(new Registration(earlier.get(), true));
+            }
+        }
+        Optional<Customer> holder = byRegistrationNumber(details.profile().registrationNumber());
+        if (holder.isPresent() && details.creationKey() != null && details.creationKey().equals(holder.get().getCreationKey())) {
+            return Optional.of(new Registration(holder.get(), true));
+        }
+        holder.ifPresent(Customers::refuseDuplicate);
+        return Optional.empty();
     }
 
     /** An archived profile is history: 409 {@code customer.archived} for any change (CU-1). */
@@ -169,12 +188,14 @@ public class Customers {
     }
 
     public void refuseDuplicateRegistration(String registrationNumber) {
-        byRegistrationNumber(registrationNumber).ifPresent(existing -> {
-            throw DomainException.conflict("customer.duplicate-registration",
-                    "A customer with registration number " + existing.getRegistrationNumber() + " exists already")
-                    .with("existingCustomerId", existing.getId())
-                    .with("existingName", existing.getName());
-        });
+        byRegistrationNumber(registrationNumber).ifPresent(Customers::refuseDuplicate);
+    }
+
+    private static void refuseDuplicate(Customer existing) {
+        throw DomainException.conflict("customer.duplicate-registration",
+                "A customer with registration number " + existing.getRegistrationNumber() + " exists already")
+                .with("existingCustomerId", existing.getId())
+                .with("existingName", existing.getName());
     }
 
     private Optional<Customer> byCreationKey(String key) {
