@@ -2,7 +2,7 @@ package org.crmsuite.complaint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.crmsuite.complaint.support.Api;
+import org.crmsuite.testsupport.Api;
 import org.crmsuite.complaint.support.ServiceTestBase;
 import org.crmsuite.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;

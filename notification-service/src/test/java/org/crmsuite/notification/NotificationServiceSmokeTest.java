@@ -2,7 +2,7 @@ package org.crmsuite.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.crmsuite.notification.support.Api;
+import org.crmsuite.testsupport.Api;
 import org.crmsuite.notification.support.ServiceTestBase;
 import org.crmsuite.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;

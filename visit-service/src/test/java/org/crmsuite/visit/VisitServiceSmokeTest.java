@@ -2,7 +2,7 @@ package org.crmsuite.visit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.crmsuite.visit.support.Api;
+import org.crmsuite.testsupport.Api;
 import org.crmsuite.visit.support.ServiceTestBase;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.crmsuite.complaint.support.Api;
+import org.crmsuite.testsupport.Api;
 import org.crmsuite.complaint.support.ServiceTestBase;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

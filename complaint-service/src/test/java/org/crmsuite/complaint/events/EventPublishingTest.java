@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.crmsuite.complaint.support.Api;
+import org.crmsuite.testsupport.Api;
 import org.crmsuite.complaint.support.ServiceTestBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.crmsuite.complaint.support.Api;
+import org.crmsuite.testsupport.Api;
 import org.crmsuite.complaint.support.ServiceTestBase;
 import org.crmsuite.platform.events.OutboxRelay;
 import org.junit.jupiter.api.Test;

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.crmsuite.notification.support.Api;
+import org.crmsuite.testsupport.Api;
 import org.crmsuite.notification.support.ServiceTestBase;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

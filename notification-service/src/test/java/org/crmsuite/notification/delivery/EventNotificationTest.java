@@ -19,7 +19,7 @@ import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
 
-import org.crmsuite.notification.support.Api;
+import org.crmsuite.testsupport.Api;
 import org.crmsuite.notification.support.ServiceTestBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;

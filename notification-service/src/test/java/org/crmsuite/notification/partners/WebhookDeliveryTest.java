@@ -20,7 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.crmsuite.notification.delivery.Attempt;
 import org.crmsuite.notification.delivery.Delivery;
 import org.crmsuite.notification.delivery.DeliveryStatus;
-import org.crmsuite.notification.support.Api;
+import org.crmsuite.testsupport.Api;
 import org.crmsuite.notification.support.ServiceTestBase;
 import org.junit.jupiter.api.Test;
 

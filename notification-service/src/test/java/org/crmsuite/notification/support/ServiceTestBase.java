@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.crmsuite.testsupport.Api;
 import org.crmsuite.testsupport.MutableClock;
 import org.bson.Document;
 import org.crmsuite.notification.NotificationServiceApplication;

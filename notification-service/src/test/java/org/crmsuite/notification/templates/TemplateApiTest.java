@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.crmsuite.notification.support.Api;
+import org.crmsuite.testsupport.Api;
 import org.crmsuite.notification.support.ServiceTestBase;
 import org.junit.jupiter.api.Test;
 

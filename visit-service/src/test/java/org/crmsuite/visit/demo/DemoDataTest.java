@@ -6,7 +6,7 @@ import org.crmsuite.platform.events.AggregateStore;
 import org.crmsuite.visit.calendar.VisitCalendar;
 import org.crmsuite.visit.plans.Plans;
 import org.crmsuite.visit.policy.Policies;
-import org.crmsuite.visit.support.Api;
+import org.crmsuite.testsupport.Api;
 import org.crmsuite.visit.support.ServiceTestBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -16,7 +16,7 @@ import org.crmsuite.visit.customers.Category;
 import org.crmsuite.visit.customers.CustomerView;
 import org.crmsuite.visit.customers.Grade;
 import org.crmsuite.visit.plans.Plans;
-import org.crmsuite.visit.support.Api;
+import org.crmsuite.testsupport.Api;
 import org.crmsuite.visit.support.ServiceTestBase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -22,7 +22,7 @@ import org.crmsuite.visit.customers.CustomerView;
 import org.crmsuite.visit.customers.Grade;
 import org.crmsuite.visit.plans.PlanGenerationJob;
 import org.crmsuite.visit.plans.Plans;
-import org.crmsuite.visit.support.Api;
+import org.crmsuite.testsupport.Api;
 import org.crmsuite.visit.support.ServiceTestBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;

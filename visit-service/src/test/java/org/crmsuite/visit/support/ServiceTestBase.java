@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.crmsuite.testsupport.Api;
 import org.crmsuite.testsupport.MutableClock;
 import org.bson.Document;
 import org.crmsuite.platform.events.ConsumerQueues;

@@ -1,4 +1,4 @@
-package org.crmsuite.visit.support;
+package org.crmsuite.testsupport;
 
 import java.io.IOException;
 import java.net.URI;
@@ -11,7 +11,10 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The service's HTTP API on its random loopback port, as a client sees it: status, headers, JSON body. */
+/**
+ * A service's HTTP API on its random loopback port, as a client sees it: status, headers, JSON body (the services'
+ * API tests share it).
+ */
 public final class Api {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
@@ -47,6 +50,10 @@ public final class Api {
 
     public Response post(String path, String token) {
         return post(path, token, "{}");
+    }
+
+    public Response delete(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), token, Map.of());
     }
 
     public Response put(String path, String token, Object body) {
