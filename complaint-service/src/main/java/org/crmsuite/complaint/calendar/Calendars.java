@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.crmsuite.complaint.ComplaintSettings;
-import org.crmsuite.complaint.jobs.ShortLived;
+import org.crmsuite.platform.cache.ShortLived;
 import org.crmsuite.platform.calendar.BusinessCalendar;
 import org.crmsuite.platform.calendar.CalendarYear;
 import org.crmsuite.platform.calendar.ShippedCalendars;

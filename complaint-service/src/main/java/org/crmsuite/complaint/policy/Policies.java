@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.crmsuite.complaint.ComplaintSettings;
-import org.crmsuite.complaint.jobs.ShortLived;
+import org.crmsuite.platform.cache.ShortLived;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;

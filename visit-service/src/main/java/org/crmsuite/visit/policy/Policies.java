@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 import org.crmsuite.visit.VisitSettings;
-import org.crmsuite.visit.jobs.ShortLived;
+import org.crmsuite.platform.cache.ShortLived;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;

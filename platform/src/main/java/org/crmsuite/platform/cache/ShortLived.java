@@ -1,4 +1,4 @@
-package org.crmsuite.complaint.jobs;
+package org.crmsuite.platform.cache;
 
 import java.time.Duration;
 import java.util.Map;
