@@ -189,7 +189,7 @@ class AdmissionController {
         Step step = AdmissionChain.pending(admission.getStatus());
         if (step == null) {
             throw DomainException.conflict("admission.already-decided", "The application was decided already: "
-                    + admission.getStatus()).with("status", admission.getStatus().name());
+                    + admission.getStatus()).with("admissionStatus", admission.getStatus().name());
         }
         if (!AdmissionChain.mayDecide(caller, step, admission.getDepartmentId())) {
             throw Forbidden.because("The " + step + " step is decided by role " + step.role()

@@ -12,6 +12,9 @@ import org.springframework.http.HttpStatus;
  */
 public class DomainException extends RuntimeException {
 
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("type", "title", "status", "detail",
+            "instance", "code");
+
     private final HttpStatus status;
     private final String code;
     private final Map<String, Object> properties = new LinkedHashMap<>();
@@ -22,7 +25,14 @@ public class DomainException extends RuntimeException {
         this.code = code;
     }
 
+    /**
+     * An extra member of the problem body ({@code errors} for field errors). The RFC 9457 members and {@code code} are
+     * not available: a second {@code "status"} would make the body say two things, and JSON readers keep the last.
+     */
     public DomainException with(String name, Object value) {
+        if (RESERVED.contains(name)) {
+            throw new IllegalArgumentException("'" + name + "' is a problem+json member of its own; name the property after what it is");
+        }
         properties.put(name, value);
         return this;
     }

@@ -75,7 +75,7 @@ public class Unit extends AggregateRoot {
 
     DomainException notAvailable() {
         return DomainException.conflict("unit.not-available", "Unit " + building + "-" + unitNumber + " is not available ("
-                + status + ")").with("unitId", getId()).with("status", status.name());
+                + status + ")").with("unitId", getId()).with("unitStatus", status.name());
     }
 
     public String projectId() { return projectId; }

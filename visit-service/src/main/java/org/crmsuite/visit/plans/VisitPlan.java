@@ -122,7 +122,7 @@ public class VisitPlan extends AggregateRoot {
     private void requireOpen(String action) {
         if (!isOpen()) {
             throw DomainException.conflict("plan.closed", "Plan " + getId() + " is " + status + "; it cannot be " + action)
-                    .with("status", status.name());
+                    .with("planStatus", status.name());
         }
     }
 

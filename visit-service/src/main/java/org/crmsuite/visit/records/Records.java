@@ -111,7 +111,7 @@ public class Records {
             }
             if (!plan.isOpen()) {
                 throw DomainException.conflict("plan.closed", "Plan " + plan.getId() + " is " + plan.getStatus()
-                        + "; file the record without a plan or for an open plan").with("status", plan.getStatus().name());
+                        + "; file the record without a plan or for an open plan").with("planStatus", plan.getStatus().name());
             }
             VisitRecord record = save(customer, filing, visitedBy, report, idempotencyKey);
             plans.update(plan.getId(), p -> p.complete(record.getId(), record.getVisitedAt()));
