@@ -3,6 +3,7 @@ package org.crmsuite.identity.auth;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.crmsuite.platform.sessions.MongoSessions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,8 +18,8 @@ import org.springframework.session.config.annotation.web.http.EnableSpringHttpSe
 class LoginSessionConfig {
 
     @Bean
-    MongoLoginSessions loginSessions(MongoTemplate mongo, Clock clock,
+    MongoSessions loginSessions(MongoTemplate mongo, Clock clock,
             @Value("${server.servlet.session.timeout:30m}") Duration timeout) {
-        return new MongoLoginSessions(mongo, clock, timeout);
+        return new MongoSessions(mongo, clock, timeout, "login_sessions");
     }
 }

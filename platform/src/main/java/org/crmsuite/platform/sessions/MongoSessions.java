@@ -1,4 +1,4 @@
-package org.crmsuite.identity.auth;
+package org.crmsuite.platform.sessions;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -25,30 +25,32 @@ import org.springframework.session.SessionRepository;
 import org.springframework.session.UuidSessionIdGenerator;
 
 /**
- * The browser login session (login form → authorize endpoint) kept in MongoDB ({@code login_sessions}) instead of one
- * instance's memory, so that behind a load balancer without affinity a login started at one identity instance
- * completes at another. A session is the Java-serialised {@link MapSession} (saved request, CSRF token, security
- * context) with its expiry; an expired one is never returned and is removed by a TTL index where the server has them,
- * and by a sweep otherwise. The API and token endpoints are stateless and never create one.
+ * Browser sessions (Spring Session) kept in one MongoDB collection instead of one instance's memory, so that behind a
+ * load balancer without affinity a session started at one instance carries on at another: identity's login sessions
+ * (login form → authorize endpoint) and the console's. A session is the Java-serialised {@link MapSession} (saved
+ * request, CSRF token, security context, OAuth2 client state) with its expiry; an expired one is never returned and
+ * is removed by a TTL index where the server has them, and by a sweep ({@code crm.sessions.sweep}) otherwise.
+ * The caller enables scheduling for the sweep.
  */
-final class MongoLoginSessions implements SessionRepository<MapSession> {
+public final class MongoSessions implements SessionRepository<MapSession> {
 
-    static final String COLLECTION = "login_sessions";
-    private static final Logger log = LoggerFactory.getLogger(MongoLoginSessions.class);
+    private static final Logger log = LoggerFactory.getLogger(MongoSessions.class);
 
     private final MongoTemplate mongo;
     private final Clock clock;
     private final Duration timeout;
+    private final String collection;
 
-    MongoLoginSessions(MongoTemplate mongo, Clock clock, Duration timeout) {
+    public MongoSessions(MongoTemplate mongo, Clock clock, Duration timeout, String collection) {
         this.mongo = mongo;
         this.clock = clock;
         this.timeout = timeout;
+        this.collection = collection;
         try {
-            mongo.indexOps(COLLECTION).createIndex(new Index().on("expireAt", Sort.Direction.ASC).expire(Duration.ZERO)
+            mongo.indexOps(collection).createIndex(new Index().on("expireAt", Sort.Direction.ASC).expire(Duration.ZERO)
                     .named("expire_at_ttl"));
         } catch (RuntimeException e) {
-            log.info("no TTL index on {} ({}); expired login sessions are swept instead", COLLECTION, e.getMessage());
+            log.info("no TTL index on {} ({}); expired sessions are swept instead", collection, e.getMessage());
         }
     }
 
@@ -71,12 +73,12 @@ final class MongoLoginSessions implements SessionRepository<MapSession> {
         Document document = new Document("_id", session.getId())
                 .append("expireAt", Date.from(expireAt))
                 .append("session", new Binary(serialise(new MapSession(session)))); // stored with originalId = id
-        mongo.save(document, COLLECTION);
+        mongo.save(document, collection);
     }
 
     @Override
     public MapSession findById(String id) {
-        Document document = mongo.findById(id, Document.class, COLLECTION);
+        Document document = mongo.findById(id, Document.class, collection);
         if (document == null) {
             return null;
         }
@@ -96,13 +98,13 @@ final class MongoLoginSessions implements SessionRepository<MapSession> {
 
     @Override
     public void deleteById(String id) {
-        mongo.remove(Query.query(Criteria.where("_id").is(id)), COLLECTION);
+        mongo.remove(Query.query(Criteria.where("_id").is(id)), collection);
     }
 
     /** For servers without TTL indexes (the embedded one): expired sessions are removed every few minutes. */
-    @Scheduled(fixedDelayString = "${crm.identity.login-session-sweep:5m}", initialDelayString = "${crm.identity.login-session-sweep:5m}")
-    void sweep() {
-        mongo.remove(Query.query(Criteria.where("expireAt").lt(Date.from(clock.instant()))), COLLECTION);
+    @Scheduled(fixedDelayString = "${crm.sessions.sweep:5m}", initialDelayString = "${crm.sessions.sweep:5m}")
+    public void sweep() {
+        mongo.remove(Query.query(Criteria.where("expireAt").lt(Date.from(clock.instant()))), collection);
     }
 
     private static byte[] serialise(MapSession session) {
@@ -110,7 +112,7 @@ final class MongoLoginSessions implements SessionRepository<MapSession> {
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(session);
         } catch (IOException e) {
-            throw new IllegalStateException("a login session attribute cannot be stored", e);
+            throw new IllegalStateException("a session attribute cannot be stored", e);
         }
         return bytes.toByteArray();
     }
@@ -120,7 +122,7 @@ final class MongoLoginSessions implements SessionRepository<MapSession> {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(stored.getData()))) {
             return (MapSession) in.readObject();
         } catch (IOException | ClassNotFoundException | ClassCastException e) {
-            log.info("a stored login session could not be read ({}); treated as absent", e.toString());
+            log.info("a stored session could not be read ({}); treated as absent", e.toString());
             return null;
         }
     }
