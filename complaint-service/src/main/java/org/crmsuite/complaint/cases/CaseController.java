@@ -55,6 +55,7 @@ class CaseController {
     CaseViews.Page<Object> list(@RequestParam(required = false) ComplaintState state, @RequestParam(required = false) Level level,
             @RequestParam(required = false) Category category, @RequestParam(required = false) Channel channel,
             @RequestParam(required = false) String handlerId, @RequestParam(required = false) String departmentId,
+            @RequestParam(required = false) String customerId,
             @RequestParam(required = false) Boolean open, @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to, @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
@@ -67,6 +68,7 @@ class CaseController {
         addIf(filters, "channel", channel);
         addIf(filters, "handlerId", handlerId);
         addIf(filters, "departmentId", departmentId);
+        addIf(filters, "customerId", customerId);
         addIf(filters, "open", open);
         if (from != null || to != null) {
             Criteria received = Criteria.where("receivedAt");

@@ -28,7 +28,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
         @CompoundIndex(name = "queue_handler", def = "{'open': 1, 'handlerId': 1, 'gradeRank': 1, 'queueDueAt': 1}"),
         @CompoundIndex(name = "report_department", def = "{'departmentId': 1, 'receivedAt': 1}"),
         @CompoundIndex(name = "unverified", def = "{'customerVerification': 1, 'receivedAt': 1}"),
-        @CompoundIndex(name = "filed_by", def = "{'filedBy': 1, 'receivedAt': -1}")
+        @CompoundIndex(name = "filed_by", def = "{'filedBy': 1, 'receivedAt': -1}"),
+        // a customer's complaints (the console's customer 360, GET /api/v1/complaints?customerId=)
+        @CompoundIndex(name = "by_customer", def = "{'customerId': 1, 'receivedAt': -1}")
 })
 public class Complaint extends AggregateRoot {
 

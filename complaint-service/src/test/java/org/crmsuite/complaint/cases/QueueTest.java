@@ -70,6 +70,18 @@ class QueueTest extends ServiceTestBase {
                 .path("items").findValuesAsString("id")).containsExactly(l1);
     }
 
+    @Test
+    void aCustomersComplaintsAreListedByCustomerId() {
+        // the console's customer 360 shows one customer's complaints
+        String first = fileAt("2026-10-12T01:15:00Z", "vip-q1");
+        fileAt("2026-10-12T01:30:00Z", "qual-q");
+        String second = fileAt("2026-10-12T01:45:00Z", "vip-q1");
+        Api.Response listed = api.get("/api/v1/complaints?customerId=vip-q1&departmentId=" + department, agent);
+        assertThat(listed.status()).as(listed.raw()).isEqualTo(200);
+        assertThat(listed.body().path("items").findValuesAsString("id")).containsExactly(second, first);
+        assertThat(listed.body().path("total").asLong()).isEqualTo(2);
+    }
+
     String fileAt(String instant, String customerId) {
         clock.set(instant);
         return file(complaint(customerId, "L1", department), agent).text("id");
