@@ -31,6 +31,8 @@ public final class OAuth {
 
     public static final String WEB_CLIENT = "crm-web";
     public static final String WEB_REDIRECT = "http://localhost:3000/callback";
+    /** The web app, as most tests log in. */
+    public static final Client WEB = new Client(WEB_CLIENT, WEB_REDIRECT);
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -55,6 +57,10 @@ public final class OAuth {
         }
     }
 
+    /** A public client as it asks for a code: its id and the redirect URI it sends (and sends again with the code). */
+    public record Client(String id, String redirectUri) {
+    }
+
     /** How a login ended: with an authorization code, or back on the login form with an error. */
     public record Login(String code, String failedAt) {
 
@@ -64,9 +70,13 @@ public final class OAuth {
     }
 
     public static String authorizeUrl(Pkce pkce, String state) {
-        return "/oauth2/authorize?response_type=code&client_id=" + WEB_CLIENT
+        return authorizeUrl(WEB, pkce, state);
+    }
+
+    public static String authorizeUrl(Client client, Pkce pkce, String state) {
+        return "/oauth2/authorize?response_type=code&client_id=" + client.id()
                 + "&scope=" + Browser.encode("openid profile email")
-                + "&redirect_uri=" + Browser.encode(WEB_REDIRECT)
+                + "&redirect_uri=" + Browser.encode(client.redirectUri())
                 + "&state=" + state
                 + "&code_challenge=" + pkce.challenge() + "&code_challenge_method=S256";
     }
@@ -76,9 +86,13 @@ public final class OAuth {
      * the form's CSRF token, follows back to the authorize endpoint and is redirected to the app with a code.
      */
     public static Login logIn(String base, String username, String password, Pkce pkce) {
-        Browser browser = new Browser(base);
+        return logIn(new Browser(base), WEB, username, password, pkce);
+    }
+
+    /** As {@link #logIn(String, String, String, Pkce)}, for {@code client}, in a browser the caller keeps (its session). */
+    public static Login logIn(Browser browser, Client client, String username, String password, Pkce pkce) {
         String state = UUID.randomUUID().toString();
-        HttpResponse<String> authorize = browser.get(authorizeUrl(pkce, state));
+        HttpResponse<String> authorize = browser.get(authorizeUrl(client, pkce, state));
         assertThat(authorize.statusCode()).as("unauthenticated authorize request").isEqualTo(302);
         assertThat(Browser.location(authorize)).endsWith("/login");
 
@@ -101,7 +115,7 @@ public final class OAuth {
         HttpResponse<String> back = browser.get(next);
         assertThat(back.statusCode()).as("authorize after login").isEqualTo(302);
         URI redirect = URI.create(Browser.location(back));
-        assertThat(redirect.toString()).startsWith(WEB_REDIRECT);
+        assertThat(redirect.toString()).startsWith(client.redirectUri());
         Map<String, String> query = UriComponentsBuilder.fromUri(redirect).build().getQueryParams().toSingleValueMap();
         assertThat(query.get("state")).isEqualTo(state);
         return new Login(query.get("code"), null);
@@ -109,11 +123,15 @@ public final class OAuth {
 
     /** The app's back channel: the code and the PKCE verifier, with no client secret. */
     public static HttpResponse<String> exchange(String base, String code, String verifier) {
+        return exchange(base, WEB, code, verifier);
+    }
+
+    public static HttpResponse<String> exchange(String base, Client client, String code, String verifier) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "authorization_code");
         form.put("code", code);
-        form.put("redirect_uri", WEB_REDIRECT);
-        form.put("client_id", WEB_CLIENT);
+        form.put("redirect_uri", client.redirectUri());
+        form.put("client_id", client.id());
         if (verifier != null) {
             form.put("code_verifier", verifier);
         }
