@@ -40,9 +40,10 @@ import reactor.netty.http.client.HttpClient;
 
 /**
  * The gateway is the suite's authentication point (ARCHITECTURE.md, "Caller identity"): a stateless OAuth2 resource
- * server. Every request needs a valid access token from identity, except health, info, metrics and CORS preflight;
- * the token then travels to the service unchanged in {@code Authorization}, which checks it again and authorises
- * from its claims. No session, no login page, no redirect, no CSRF token (nothing rides on cookies).
+ * server. Every request needs a valid access token from identity, except health, info, metrics, CORS preflight and
+ * the staff console's pages; the token then travels to the service unchanged in {@code Authorization}, which checks
+ * it again and authorises from its claims. The gateway itself keeps no session and shows no login page: the console
+ * does both for its own pages, and its API calls come back through here with the person's token like any client's.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ SecuritySettings.class, IdentityHeaderFilter.Settings.class,
@@ -51,6 +52,17 @@ class GatewaySecurityConfiguration {
 
     /** Open to probes and scrapers without a token; everything else, API or not, needs one (fail closed). */
     static final String[] OPEN_PATHS = { "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus" };
+
+    /**
+     * The staff console's pages, any method (its forms post): it signs its users in itself (authorization code + PKCE
+     * at identity, its own session cookie and CSRF tokens), and a browser never holds a bearer token to send. Only
+     * the console route serves these paths (the same path patterns as its route); a token that is sent anyway is
+     * still checked, and a bad one is refused as everywhere else.
+     */
+    static final String[] CONSOLE_PATHS = { "/console/**" };
+
+    /** The gateway's root, redirected to the console (the console-home route); nothing else is served there. */
+    static final String HOME = "/";
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ReactiveJwtDecoder accessTokens, Problems problems,
@@ -72,6 +84,8 @@ class GatewaySecurityConfiguration {
                 .authorizeExchange(rules -> rules
                         .matchers(preflight).permitAll()
                         .pathMatchers(HttpMethod.GET, OPEN_PATHS).permitAll()
+                        .pathMatchers(CONSOLE_PATHS).permitAll()
+                        .pathMatchers(HttpMethod.GET, HOME).permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtDecoder(accessTokens))
