@@ -4,7 +4,8 @@
 # The tests talk to real parts: the MongoDB wire protocol (an embedded server, nothing to install), a real
 # RabbitMQ on 127.0.0.1:5672 and a real Redis on 127.0.0.1:6379 (the gateway's shared rate-limit store). If
 # either is not answering, this script starts the installed server, or installs it from Debian's packages first
-# (needs root and apt-get), bound to loopback only. The load generator wrk is installed the same way if missing.
+# (needs root and apt-get), bound to loopback only. The load generator wrk and the headless browser of the console's
+# end-to-end tests (Debian's chromium and chromium-driver, and a Chinese font) are installed the same way if missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -13,11 +14,11 @@ redis_up() { (exec 3<>/dev/tcp/127.0.0.1/6379) 2>/dev/null; }
 
 apt_install() {
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "run-tests: installing $1 from Debian's packages"
+    echo "run-tests: installing $* from Debian's packages"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
   else
-    echo "run-tests: $1 is needed on loopback and cannot be installed here (need root + apt-get)." >&2
+    echo "run-tests: $* is needed and cannot be installed here (need root + apt-get)." >&2
     exit 1
   fi
 }
@@ -66,7 +67,28 @@ ensure_wrk() {
   command -v wrk >/dev/null 2>&1 || apt_install wrk
 }
 
+# the console's browser tests (launcher, console package) drive Debian's chromium through its chromedriver, by these
+# paths; Selenium never downloads a browser or driver. A Chinese font, so the screenshots they write into
+# docs/screenshots show the demo's Chinese names and the 中文 screens instead of empty boxes.
+ensure_browser() {
+  # unlike the broker, the browser is optional outside CI: where it cannot be installed (no root or no apt-get) the
+  # browser tests skip themselves with a message; with CI set they fail, so CI must be able to install it
+  if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+      echo "run-tests: no chromium/chromedriver and no way to install them: the console's browser tests will be skipped"
+    fi
+    return
+  fi
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    apt_install chromium chromium-driver
+  fi
+  if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+    apt_install fonts-wqy-microhei
+  fi
+}
+
 ensure_rabbitmq
 ensure_redis
 ensure_wrk
+ensure_browser
 exec ./mvnw -B verify "$@"

@@ -114,6 +114,10 @@ public final class Launcher {
             String issuer = "http://localhost:" + ports.get(Suite.IDENTITY);
             environment.put("CRM_IDENTITY_ISSUER", issuer); // what identity puts in its tokens
             environment.put("CRM_SECURITY_ISSUER", issuer); // what the gateway and services accept
+            environment.put("CRM_CONSOLE_ISSUER", issuer); // where the console sends people to log in
+        }
+        if (ports.containsKey(Suite.CONSOLE)) {
+            environment.putAll(consoleEnvironment(ports.get(Suite.GATEWAY)));
         }
 
         int healthy = 0;
@@ -137,9 +141,33 @@ public final class Launcher {
 
         out.printf(Locale.ROOT, "CRM suite is up: http://localhost:%d  (all %d healthy in %.1f s)%n", gatewayPort,
                 modules.size(), seconds(Duration.between(launched, Instant.now())));
+        if (ports.containsKey(Suite.CONSOLE)) {
+            out.printf("console   open %s in a browser  (demo logins: docs/identity.md)%n", consoleUrl(gatewayPort));
+        }
         printResidentMemory();
         out.println("Ctrl-C stops the suite.");
         watchForExits();
+    }
+
+    /**
+     * The console as browsers reach it: through the gateway, on the loopback IP literal (identity refuses a
+     * {@code localhost} redirect URI on another port, but accepts {@code 127.0.0.1} on any port).
+     */
+    static String consoleUrl(int gatewayPort) {
+        return "http://127.0.0.1:" + gatewayPort + "/console/";
+    }
+
+    /**
+     * What the console and identity need to know about each other, given the gateway's actual port: the console calls
+     * the APIs through the gateway (its identity and issuer settings come with the issuer, above); identity accepts
+     * the console's redirect on any 127.0.0.1 port, but its address after logout only exactly as registered.
+     */
+    static Map<String, String> consoleEnvironment(int gatewayPort) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("CRM_CONSOLE_GATEWAY_URL", "http://localhost:" + gatewayPort);
+        environment.put("CRM_CONSOLE_REDIRECT_URIS", consoleUrl(gatewayPort) + "login/oauth2/code/crm-console");
+        environment.put("CRM_CONSOLE_POST_LOGOUT_URIS", consoleUrl(gatewayPort));
+        return environment;
     }
 
     /** One launcher per data folder; JVMs left by a launcher that was killed outright are stopped first. */

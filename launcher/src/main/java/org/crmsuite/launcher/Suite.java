@@ -11,6 +11,11 @@ final class Suite {
     static final String GATEWAY = "gateway";
     /** Every JVM is told its URL as the token issuer (it may be on a random port); it issues the route check's token. */
     static final String IDENTITY = "identity";
+    /**
+     * The staff console: browsers reach it only through the gateway, at {@code http://127.0.0.1:<gateway>/console/}
+     * (the loopback IP literal its redirect URI at identity is registered on, docs/identity.md).
+     */
+    static final String CONSOLE = "console";
 
     /**
      * The gateway lets no request through without a token: the route check asks identity for one by client
@@ -31,6 +36,7 @@ final class Suite {
             new Module("visit-service", 8083, HEALTH, "/api/v1/visits/ping", 1, 128),
             new Module("sales-service", 8084, HEALTH, "/api/v1/reception/ping", 1, 128),
             new Module("notification-service", 8085, HEALTH, "/api/v1/notifications/ping", 1, 128),
+            new Module(CONSOLE, 8090, HEALTH, "/console/ping", 1, 128),
             new Module(GATEWAY, 8080, HEALTH, null, 2, 128));
 
     private Suite() {

@@ -67,6 +67,16 @@ class LauncherTest {
         assertThat(ping.statusCode()).isEqualTo(200);
         assertThat(ping.body()).containsPattern("\"service\"\\s*:\\s*\"customer-service\"");
         assertThat(get(gatewayPort, "/api/v1/customers/ping", null).statusCode()).isEqualTo(401);
+
+        // the staff console: a browser reaches it through the gateway without a token, from the address printed
+        assertThat(output).contains("console   open http://127.0.0.1:" + gatewayPort
+                + "/console/ in a browser  (demo logins: docs/identity.md)");
+        HttpResponse<String> console = get(gatewayPort, "/console/ping", null);
+        assertThat(console.statusCode()).isEqualTo(200);
+        assertThat(console.body()).containsPattern("\"service\"\\s*:\\s*\"console\"");
+        HttpResponse<String> home = get(gatewayPort, "/", null);
+        assertThat(home.statusCode()).isEqualTo(302);
+        assertThat(home.headers().firstValue("Location")).hasValue("/console/");
         assertThat(children).allSatisfy(child -> assertThat(isAlive(child[0])).isTrue());
 
         // SIGTERM, as `kill` would; through the handle, because Process.destroy() also closes the output pipe

@@ -85,7 +85,8 @@ class LocalRunDetectionTest {
 
         Map<String, Integer> defaults = Ports.assign(Suite.MODULES, false);
         assertThat(defaults).containsEntry("gateway", 8080).containsEntry("discovery", 8761)
-                .containsEntry("customer-service", 8081).containsEntry("notification-service", 8085);
+                .containsEntry("customer-service", 8081).containsEntry("notification-service", 8085)
+                .containsEntry("console", 8090);
     }
 
     @Test
@@ -96,6 +97,19 @@ class LocalRunDetectionTest {
         assertThat(Suite.MODULES.stream().filter(module -> module.name().endsWith("-service")))
                 .allSatisfy(service -> assertThat(service.pingPath()).startsWith("/api/v1/").endsWith("/ping"));
         assertThat(Suite.MODULES.stream().map(Module::defaultPort).distinct()).hasSize(Suite.MODULES.size());
+        Module console = Suite.named(Suite.MODULES, Suite.CONSOLE);
+        assertThat(console.pingPath()).isEqualTo("/console/ping");
+        assertThat(console.startGroup()).isLessThan(Suite.named(Suite.MODULES, Suite.GATEWAY).startGroup());
+    }
+
+    @Test
+    void theConsoleIsOpenedThroughTheGatewayOnTheLoopbackAddressIdentityAcceptsOnAnyPort() {
+        assertThat(Launcher.consoleUrl(41234)).isEqualTo("http://127.0.0.1:41234/console/");
+        assertThat(Launcher.consoleEnvironment(41234))
+                .containsEntry("CRM_CONSOLE_GATEWAY_URL", "http://localhost:41234")
+                .containsEntry("CRM_CONSOLE_REDIRECT_URIS", "http://127.0.0.1:41234/console/login/oauth2/code/crm-console")
+                // identity matches the address after logout exactly, port included
+                .containsEntry("CRM_CONSOLE_POST_LOGOUT_URIS", "http://127.0.0.1:41234/console/");
     }
 
     @Test

@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
 /**
  * The whole suite, started the way a newcomer starts it: the launcher's main in its own JVM (random ports, a fresh
  * data folder), read from its console output — the UP line of each module (port, pid), where MongoDB and the broker
- * are, and the "is up" line with the time from the first command to all healthy.
+ * are, and the "is up" line with the time from the first command to all healthy. Public for the console's browser
+ * tests (launcher tests, package {@code console}), which run against the same suite.
  */
-final class RunningSuite implements AutoCloseable {
+public final class RunningSuite implements AutoCloseable {
 
     private static final Pattern UP_LINE = Pattern.compile("CRM suite is up: http://localhost:(\\d+)\\s+\\(all (\\d+) healthy in ([0-9.]+) s\\)");
     private static final Pattern MODULE_LINE = Pattern.compile(
@@ -29,7 +30,7 @@ final class RunningSuite implements AutoCloseable {
     private static final Pattern AMQP_LINE = Pattern.compile("^AMQP\\s+([^\\s:]+):(\\d+)");
 
     /** A module's JVM as the launcher reported it. */
-    record Member(String name, int port, long pid) {
+    public record Member(String name, int port, long pid) {
     }
 
     /** The launcher's own flags, as run-suite.sh gives them (CRM_LAUNCHER_JVM_OPTS overrides both). */
@@ -49,7 +50,7 @@ final class RunningSuite implements AutoCloseable {
     }
 
     /** Starts the launcher with {@code java -cp <this class path>}, so it runs the same build as the benchmark. */
-    static RunningSuite start(Path home, Path dataDir, Map<String, String> extraEnv, boolean echo) throws IOException {
+    public static RunningSuite start(Path home, Path dataDir, Map<String, String> extraEnv, boolean echo) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new java.util.ArrayList<>(List.of(java));
         command.addAll(List.of(System.getenv().getOrDefault("CRM_LAUNCHER_JVM_OPTS", LAUNCHER_JVM_DEFAULT).trim().split("\\s+")));
@@ -85,7 +86,7 @@ final class RunningSuite implements AutoCloseable {
     }
 
     /** Waits for the "is up" line; returns the launcher's own figure: seconds from its start to all healthy. */
-    double awaitUp(Duration timeout) throws InterruptedException {
+    public double awaitUp(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             for (String line : output) {
@@ -107,7 +108,7 @@ final class RunningSuite implements AutoCloseable {
     }
 
     /** Seconds from starting the launcher process to its "is up" line, as the benchmark saw it. */
-    double secondsSinceStart() {
+    public double secondsSinceStart() {
         return (System.nanoTime() - startedNanos) / 1e9;
     }
 
@@ -123,7 +124,7 @@ final class RunningSuite implements AutoCloseable {
         return members;
     }
 
-    Member member(String name) {
+    public Member member(String name) {
         return Optional.ofNullable(members().get(name))
                 .orElseThrow(() -> new IllegalStateException("no UP line for " + name + " in:\n" + String.join("\n", output)));
     }
@@ -154,7 +155,7 @@ final class RunningSuite implements AutoCloseable {
         return launcher.isAlive() ? java.util.Optional.of(launcher.pid()) : java.util.Optional.empty();
     }
 
-    List<String> output() {
+    public List<String> output() {
         return List.copyOf(output);
     }
 
