@@ -38,6 +38,9 @@ final class ComposeDeployment {
     static final Set<String> NOT_DEPLOYED = Set.of("platform", "test-support", "launcher", "system-tests", "reliability-tests");
     static final String REGISTRY = "discovery";
     static final String EDGE = "gateway";
+    static final String IDENTITY = "identity";
+    /** The staff console: a service behind the edge, and a client of identity's that browsers are sent back to. */
+    static final String CONSOLE = "console";
     static final String MONGO = "mongo";
     static final String RABBITMQ = "rabbitmq";
     static final String READINESS = "/actuator/health/readiness";
@@ -72,6 +75,9 @@ final class ComposeDeployment {
             "(?i)(?!.*(uri|url)$).*(pass|secret|token|credential|api[_-]?key|private[_-]?key).*"); // an endpoint's address is no secret
     private static final Pattern INTERPOLATION = Pattern.compile(
             "\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([^}]*))?}");
+    /** An interpolation whose default holds no other one (resolved first). */
+    private static final Pattern INNERMOST_INTERPOLATION = Pattern.compile(
+            "\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])((?:(?!\\$\\{)[^}])*))?}");
     private static final Pattern URI_WITH_PASSWORD = Pattern.compile("[a-z][a-z0-9+.-]*://[^/\\s:@]+:([^@\\s]+)@");
     private static final Pattern ARG_REFERENCE = Pattern.compile(
             "\\$\\{([A-Za-z_][A-Za-z0-9_]*)}|\\$([A-Za-z_][A-Za-z0-9_]*)");
@@ -513,6 +519,54 @@ final class ComposeDeployment {
         return problems;
     }
 
+    /**
+     * The console finds the suite as browsers and the other services do: the APIs through the edge inside the network,
+     * the same issuer identity writes into its tokens (both from one variable), and identity sends a person who logs
+     * out back to the console at the gateway's published port (the address after logout is matched exactly).
+     */
+    List<String> consoleProblems() {
+        if (!services().containsKey(CONSOLE)) {
+            return List.of(); // a deployable module without a service is an imageProblems() problem
+        }
+        List<String> problems = new ArrayList<>();
+        Map<String, String> console = environment(CONSOLE);
+        Map<String, String> identity = environment(IDENTITY);
+        String gatewayUrl = interpolateDefaults(console.getOrDefault("CRM_CONSOLE_GATEWAY_URL", ""));
+        if (!gatewayUrl.equals("http://" + EDGE + ":8080")) {
+            problems.add(CONSOLE + ": CRM_CONSOLE_GATEWAY_URL is '" + gatewayUrl + "', not http://" + EDGE
+                    + ":8080 (every API call goes through the gateway)");
+        }
+        String issuer = console.getOrDefault("CRM_CONSOLE_ISSUER", "");
+        String identityIssuer = identity.getOrDefault("CRM_IDENTITY_ISSUER", "");
+        if (issuer.isEmpty() || !issuer.equals(identityIssuer)) {
+            problems.add(CONSOLE + ": CRM_CONSOLE_ISSUER is '" + issuer + "', not identity's CRM_IDENTITY_ISSUER '"
+                    + identityIssuer + "'");
+        }
+        if (!console.containsKey("CRM_CONSOLE_IDENTITY_URL")) {
+            problems.add(CONSOLE + ": no CRM_CONSOLE_IDENTITY_URL (identity's token and key endpoints inside the"
+                    + " network; the issuer is the browsers' address)");
+        }
+        String afterLogout = "http://127.0.0.1:" + gatewayHostPort() + "/console/";
+        List<String> registered = List.of(interpolateDefaults(
+                identity.getOrDefault("CRM_CONSOLE_POST_LOGOUT_URIS", "")).split("\\s*,\\s*"));
+        if (!registered.contains(afterLogout)) {
+            problems.add(IDENTITY + ": CRM_CONSOLE_POST_LOGOUT_URIS " + registered + " does not register "
+                    + afterLogout + " (the console at the gateway's published port)");
+        }
+        return problems;
+    }
+
+    /** The host port the gateway is published on, with compose's defaults. */
+    private String gatewayHostPort() {
+        for (Object port : list(service(EDGE).get("ports"))) {
+            String[] parts = interpolateDefaults(String.valueOf(port)).replaceAll("/(tcp|udp)$", "").split(":");
+            if (parts.length >= 2 && parts[parts.length - 1].equals("8080")) {
+                return parts[parts.length - 2];
+            }
+        }
+        return "8080";
+    }
+
     // ---- reading the compose file ---------------------------------------------------------------------------------
 
     Map<String, Object> services() {
@@ -805,16 +859,24 @@ final class ComposeDeployment {
         return null;
     }
 
-    /** The value compose uses when no variable is set: {@code ${X:-d}} and {@code ${X-d}} give d, {@code ${X}} "". */
+    /**
+     * The value compose uses when no variable is set: {@code ${X:-d}} and {@code ${X-d}} give d, {@code ${X}} "".
+     * Nested defaults ({@code ${X:-http://h:${PORT:-8080}/}}) resolve from the inside out.
+     */
     static String interpolateDefaults(String value) {
-        Matcher interpolation = INTERPOLATION.matcher(value);
-        StringBuilder result = new StringBuilder();
-        while (interpolation.find()) {
-            String operator = interpolation.group(2);
-            String replacement = operator != null && operator.endsWith("-") ? interpolation.group(3) : "";
-            interpolation.appendReplacement(result, Matcher.quoteReplacement(replacement));
+        String current = value;
+        for (String previous = null; !current.equals(previous); ) {
+            previous = current;
+            Matcher interpolation = INNERMOST_INTERPOLATION.matcher(current);
+            StringBuilder result = new StringBuilder();
+            while (interpolation.find()) {
+                String operator = interpolation.group(2);
+                String replacement = operator != null && operator.endsWith("-") ? interpolation.group(3) : "";
+                interpolation.appendReplacement(result, Matcher.quoteReplacement(replacement));
+            }
+            current = interpolation.appendTail(result).toString();
         }
-        return interpolation.appendTail(result).toString().replace("$$", "$");
+        return current.replace("$$", "$");
     }
 
     private static String flatten(Object value) {

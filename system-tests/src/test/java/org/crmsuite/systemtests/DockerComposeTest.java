@@ -37,7 +37,7 @@ class DockerComposeTest {
     void theDeployableModulesComeFromTheRootPom() {
         assertThat(deployment.deployableModules())
                 .contains("discovery", "gateway", "customer-service", "complaint-service", "visit-service",
-                        "sales-service", "notification-service")
+                        "sales-service", "notification-service", "identity", "console")
                 .doesNotContainAnyElementsOf(ComposeDeployment.NOT_DEPLOYED);
     }
 
@@ -89,6 +89,18 @@ class DockerComposeTest {
     @Test
     void everyContainerRestartsAfterACrash() {
         assertThat(deployment.restartProblems()).as("restart policies").isEmpty();
+    }
+
+    @Test
+    void theConsoleCallsThroughTheGatewayWithIdentitysIssuerAndIsSentBackThereAfterLogout() {
+        assertThat(deployment.consoleProblems()).as("console").isEmpty();
+    }
+
+    @Test
+    void nestedDefaultsResolveFromTheInsideOut() {
+        assertThat(ComposeDeployment.interpolateDefaults("${A:-http://127.0.0.1:${GATEWAY_PORT:-8080}/console/}"))
+                .isEqualTo("http://127.0.0.1:8080/console/");
+        assertThat(ComposeDeployment.interpolateDefaults("${A:-x}-${B}-$${C}")).isEqualTo("x--$");
     }
 
     @Test
@@ -278,6 +290,21 @@ class DockerComposeTest {
 
             assertThat(deployment.dockerProfileProblems())
                     .anyMatch(p -> p.startsWith("customer-service:") && p.contains("eureka.instance.ip-address"));
+        }
+
+        @Test
+        void aConsoleAroundTheGatewayWithAnotherIssuerOrNotRegisteredForLogout() {
+            replaceEnvironment("console", env -> {
+                env.put("CRM_CONSOLE_GATEWAY_URL", "http://customer-service:8081");
+                env.put("CRM_CONSOLE_ISSUER", "http://localhost:9999");
+            });
+            deployment.service("gateway").put("ports", List.of("${GATEWAY_PORT:-8088}:8080"));
+
+            assertThat(deployment.consoleProblems())
+                    .anyMatch(p -> p.startsWith("console: CRM_CONSOLE_GATEWAY_URL") && p.contains("customer-service"))
+                    .anyMatch(p -> p.startsWith("console: CRM_CONSOLE_ISSUER") && p.contains("CRM_IDENTITY_ISSUER"))
+                    .anyMatch(p -> p.startsWith("identity: CRM_CONSOLE_POST_LOGOUT_URIS")
+                            && p.contains("http://127.0.0.1:8088/console/"));
         }
 
         private void replaceEnvironment(String service, Consumer<Map<String, Object>> change) {
