@@ -32,14 +32,16 @@ import feign.RequestInterceptor;
 public class ServiceCallsAutoConfiguration {
 
     /**
-     * The breaker behind a Feign client is named after the client ({@code @FeignClient(name = "customer-service")}),
-     * so {@code resilience4j.circuitbreaker.instances.customer-service.*} configures it; by default it would be
-     * named after each method's signature and such settings would be silently ignored.
+     * The breaker behind a Feign client is named after the service it calls ({@code @FeignClient(name =
+     * "customer-service")}), so {@code resilience4j.circuitbreaker.instances.customer-service.*} configures it, and
+     * two clients of one service share its breaker. By default it would be named after each method's signature; and
+     * the name handed to the resolver is the client's {@code contextId} when it has one, so the service's name is
+     * taken from the target. Either way such settings would be silently ignored.
      */
     @Bean
     @ConditionalOnMissingBean
     CircuitBreakerNameResolver circuitBreakerNameResolver() {
-        return (feignClientName, target, method) -> feignClientName;
+        return (feignClientName, target, method) -> target.name();
     }
 
     @Bean

@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.Base64;
 
 import org.crmsuite.platform.testapp.EchoClient;
+import org.crmsuite.platform.testapp.EchoStatusClient;
 import org.crmsuite.platform.testapp.PlatformTestApplication;
 import org.crmsuite.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
@@ -29,6 +30,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 /**
@@ -45,7 +47,11 @@ class ServiceCallsTest {
     @Autowired
     EchoClient echo;
     @Autowired
+    EchoStatusClient echoStatus;
+    @Autowired
     MockMvc mvc;
+    @Autowired
+    CircuitBreakerRegistry breakers;
 
     @DynamicPropertySource
     static void endpoints(DynamicPropertyRegistry registry) {
@@ -53,6 +59,7 @@ class ServiceCallsTest {
         other.stubFor(post(urlEqualTo("/oauth2/token")).willReturn(aResponse().withHeader("Content-Type", "application/json")
                 .withBody("{\"access_token\":\"svc-token-1\",\"token_type\":\"Bearer\",\"expires_in\":900}")));
         other.stubFor(get(urlEqualTo("/api/v1/echo")).willReturn(aResponse().withBody("pong")));
+        other.stubFor(get(urlEqualTo("/api/v1/echo/status")).willReturn(aResponse().withBody("up")));
         registry.add("crm.security.token-uri", () -> other.baseUrl() + "/oauth2/token");
         registry.add("crm.security.client-secret", () -> "local-test-secret");
         registry.add("test.echo-url", other::baseUrl);
@@ -72,6 +79,17 @@ class ServiceCallsTest {
         String basic = "Basic " + Base64.getEncoder().encodeToString("platform-test:local-test-secret".getBytes());
         other.verify(1, postRequestedFor(urlEqualTo("/oauth2/token")).withHeader("Authorization", equalTo(basic))
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("grant_type=client_credentials")));
+    }
+
+    @Test
+    void everyClientOfAServiceGoesThroughTheOneBreakerNamedAfterTheServiceWhateverItsContextId() {
+        long before = breakers.circuitBreaker("echo-service").getMetrics().getNumberOfSuccessfulCalls();
+        assertThat(echo.echo()).isEqualTo("pong");
+        assertThat(echoStatus.status()).isEqualTo("up");
+
+        // so resilience4j.circuitbreaker.instances.echo-service.* configures both clients
+        assertThat(breakers.circuitBreaker("echo-service").getMetrics().getNumberOfSuccessfulCalls()).isEqualTo(before + 2);
+        assertThat(breakers.getAllCircuitBreakers()).extracting(b -> b.getName()).doesNotContain("echoStatus");
     }
 
     @Test
