@@ -30,6 +30,7 @@ import org.crmsuite.platform.web.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -90,9 +91,9 @@ public class Dispatcher {
         Duration keep = settings.getDispatch().getRetention();
         try {
             mongo.indexOps(Delivery.class).createIndex(new org.springframework.data.mongodb.core.index.Index()
-                    .on("createdAt", org.springframework.data.domain.Sort.Direction.ASC).expire(keep).named("retention"));
+                    .on("createdAt", Sort.Direction.ASC).expire(keep).named("retention"));
             mongo.indexOps(NotificationRequest.class).createIndex(new org.springframework.data.mongodb.core.index.Index()
-                    .on("expandedAt", org.springframework.data.domain.Sort.Direction.ASC).expire(keep).named("retention"));
+                    .on("expandedAt", Sort.Direction.ASC).expire(keep).named("retention"));
         } catch (RuntimeException e) {
             log.info("no TTL indexes for the delivery log ({}); deliveries are kept", e.getMessage());
         }
@@ -128,11 +129,16 @@ public class Dispatcher {
         NotificationPolicy policy = policies.current();
         int expanded = 0;
         int postponed = 0;
-        for (NotificationRequest request : claimRequests(settings.getDispatch().getBatchSize())) {
-            if (expand(request, policy)) {
+        List<NotificationRequest> requests = claimRequests(settings.getDispatch().getBatchSize());
+        for (int i = 0; i < requests.size(); i++) {
+            Expansion outcome = expand(requests.get(i), policy);
+            if (outcome == Expansion.DONE) {
                 expanded++;
-            } else {
+            } else if (outcome == Expansion.POSTPONED) {
                 postponed++;
+            } else { // identity's breaker is open: the rest waits, in its turn, for a pass after it lets calls through
+                release(requests.subList(i + 1, requests.size()));
+                break;
             }
         }
         int attempted = 0;
@@ -170,19 +176,33 @@ public class Dispatcher {
         return claim(due(NotificationRequest.Status.PENDING, now), max, now, NotificationRequest.class);
     }
 
-    private boolean expand(NotificationRequest request, NotificationPolicy policy) {
+    /** What became of a claimed request: expanded into deliveries, postponed after a failed try, or not tried. */
+    private enum Expansion {
+        DONE, POSTPONED, DIRECTORY_CLOSED
+    }
+
+    private Expansion expand(NotificationRequest request, NotificationPolicy policy) {
         Instant now = clock.instant();
         Rule rule;
         try {
             rule = rules.get(request.getRuleId());
         } catch (DomainException gone) {
             markExpanded(request, 0, "rule " + request.getRuleId() + " no longer exists");
-            return true;
+            return Expansion.DONE;
         }
         List<RecipientResolver.Person> people;
         try {
             people = resolver.resolve(rule, request.getData());
         } catch (DirectoryUnavailableException e) {
+            if (e.breakerOpen()) {
+                // not a try: identity is known to be away. The request stays due and keeps its place in the queue,
+                // so a burst (say, the visit plans made at start-up) does not push every notification back by the
+                // retry delay, and one that arrives during the outage goes out as soon as identity answers again.
+                mongo.updateFirst(Query.query(Criteria.where("_id").is(request.getId()).and("lockedBy").is(instance)),
+                        new Update().set("lastError", e.getMessage()).unset("lockedUntil").unset("lockedBy"),
+                        NotificationRequest.class);
+                return Expansion.DIRECTORY_CLOSED;
+            }
             int attempts = request.getAttempts() + 1;
             Duration delay = settings.getDirectory().getRetryDelay().multipliedBy(1L << Math.min(attempts - 1, 10));
             if (delay.compareTo(settings.getDirectory().getMaxRetryDelay()) > 0) {
@@ -193,7 +213,7 @@ public class Dispatcher {
                             .set("lastError", e.getMessage()).unset("lockedUntil").unset("lockedBy"),
                     NotificationRequest.class);
             log.warn("recipients of {} postponed {}: {}", request.getId(), delay, e.getMessage());
-            return false;
+            return Expansion.POSTPONED;
         }
         NotifiableEvent event = NotifiableEvents.find(request.getEventType()).orElseThrow();
         boolean urgent = event.urgent(request.getData());
@@ -245,7 +265,17 @@ public class Dispatcher {
             log.info("{}: nobody to notify for {} ({})", rule.getId(), request.getEventId(), rule.getAudience());
         }
         markExpanded(request, made, people.isEmpty() ? "no recipient found for " + rule.getAudience() : null);
-        return true;
+        return Expansion.DONE;
+    }
+
+    /** Gives back claimed requests untouched: still due, for this or another instance's next pass. */
+    private void release(List<NotificationRequest> requests) {
+        if (requests.isEmpty()) {
+            return;
+        }
+        mongo.updateMulti(Query.query(Criteria.where("_id").in(requests.stream().map(NotificationRequest::getId).toList())
+                .and("lockedBy").is(instance)), new Update().unset("lockedUntil").unset("lockedBy"),
+                NotificationRequest.class);
     }
 
     private boolean wantsDigest(String staffId) {
@@ -274,11 +304,12 @@ public class Dispatcher {
     }
 
     /**
-     * Claims up to {@code max} due documents: one query finds candidates, then each is taken with a findAndModify on its
-     * id that repeats the due condition, so of two instances racing for the same document exactly one gets it.
+     * Claims up to {@code max} due documents, longest due first (the {@code due} index): one query finds candidates,
+     * then each is taken with a findAndModify on its id that repeats the due condition, so of two instances racing for
+     * the same document exactly one gets it.
      */
     private <T> List<T> claim(Criteria due, int max, Instant now, Class<T> type) {
-        Query candidates = Query.query(due).limit(max);
+        Query candidates = Query.query(due).with(Sort.by("nextAttemptAt", "_id")).limit(max);
         candidates.fields().include("_id");
         List<T> claimed = new ArrayList<>();
         Update take = new Update().set("lockedUntil", now.plus(settings.getDispatch().getClaimLease())).set("lockedBy", instance);

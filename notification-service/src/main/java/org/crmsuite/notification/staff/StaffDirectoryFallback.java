@@ -53,7 +53,8 @@ class StaffDirectoryFallback implements FallbackFactory<StaffDirectoryClient> {
             private DirectoryUnavailableException unavailable(String what) {
                 String why = describe(cause);
                 log.warn("identity unavailable for {}: {}", what, why);
-                return new DirectoryUnavailableException("identity unavailable (" + why + ")");
+                return new DirectoryUnavailableException("identity unavailable (" + why + ")",
+                        cause instanceof CallNotPermittedException);
             }
         };
     }

@@ -23,6 +23,10 @@ import org.crmsuite.testsupport.Api;
 import org.crmsuite.notification.support.ServiceTestBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.springframework.amqp.core.MessageProperties;
 
 /**
@@ -30,6 +34,9 @@ import org.springframework.amqp.core.MessageProperties;
  * (NO-4), once per event however often it is delivered, with every attempt logged and failures retried.
  */
 class EventNotificationTest extends ServiceTestBase {
+
+    @Autowired
+    CircuitBreakerRegistry breakers;
 
     private Map<String, Object> assigned(String complaintId) {
         Map<String, Object> data = new LinkedHashMap<>();
@@ -181,6 +188,58 @@ class EventNotificationTest extends ServiceTestBase {
         dispatcher.runOnce();
         assertThat(deliveries(eventId)).extracting(Delivery::getStatus).containsOnly(DeliveryStatus.SENT).hasSize(2);
         assertThat(SMTP_PRIMARY.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void whileIdentitysBreakerIsOpenNotificationsKeepTheirPlaceAndGoOutAsSoonAsItClosesNotAfterTheRetryDelay_NO2() {
+        CircuitBreaker identity = breakers.circuitBreaker("identity");
+        try {
+            identity.transitionToOpenState();
+            String assignment = newEventId();
+            publish("crm.complaint.assigned.v1", "complaint.case.assigned", assignment, assigned("2026-C-000106"));
+            String walkIn = newEventId();
+            publish("crm.reception.assigned.v1", "sales.reception.assigned", walkIn, walkIn("Ms Lin"));
+            awaitNotified(assignment);
+            awaitNotified(walkIn);
+
+            // identity was not asked, so neither notification lost its turn: still due now, no attempt counted
+            Dispatcher.Pass pass = dispatcher.runOnce();
+            assertThat(pass.expanded()).isZero();
+            assertThat(pass.postponed()).isZero();
+            for (String eventId : List.of(assignment, walkIn)) {
+                assertThat(requests(eventId)).singleElement().satisfies(r -> {
+                    assertThat(r.getString("status")).isEqualTo("PENDING");
+                    assertThat(r.getInteger("attempts", 0)).isZero();
+                    assertThat(r.getDate("nextAttemptAt").toInstant()).isBeforeOrEqualTo(clock.instant());
+                    assertThat(r.get("lockedBy")).as("given back for any instance's next pass").isNull();
+                });
+                assertThat(deliveries(eventId)).isEmpty();
+            }
+            assertThat(requests(assignment).get(0).getString("lastError") + requests(walkIn).get(0).getString("lastError"))
+                    .contains("identity unavailable (circuit breaker open)");
+
+            // the breaker lets calls through again: the next pass, with no time gone by, sends both
+            identity.transitionToClosedState();
+            dispatcher.runOnce();
+            assertThat(deliveries(assignment)).extracting(Delivery::getStatus).containsOnly(DeliveryStatus.SENT).hasSize(2);
+            assertThat(api.get("/api/v1/notifications/inbox", sales("demo-sales-1")).body().path("items").get(0)
+                    .path("title").asString()).isEqualTo("Walk-in visitor Ms Lin");
+        } finally {
+            identity.reset();
+        }
+    }
+
+    private Map<String, Object> walkIn(String visitorName) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("receptionId", "rec-" + visitorName.hashCode());
+        data.put("officeId", "office-shanghai");
+        data.put("repId", "demo-sales-1");
+        data.put("rule", "SA-1");
+        data.put("countedAsTurn", true);
+        data.put("visitorName", visitorName);
+        data.put("registrationId", "reg-" + visitorName.hashCode());
+        data.put("at", "2026-11-23T01:59:00Z");
+        return data;
     }
 
     @Test
