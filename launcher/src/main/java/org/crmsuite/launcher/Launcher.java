@@ -15,8 +15,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -31,6 +35,8 @@ public final class Launcher {
     private static final int DEFAULT_MONGO_PORT = 27017;
     private static final int DEFAULT_AMQP_PORT = 5672;
     private static final int LOG_TAIL_LINES = 40;
+    /** Added to the stop's grace period while the JVMs write their class-data archives (ClassDataSharing). */
+    private static final Duration ARCHIVE_WRITING = Duration.ofSeconds(100);
 
     private final Settings settings;
     private final List<Module> modules;
@@ -41,6 +47,7 @@ public final class Launcher {
 
     private final Object lifecycle = new Object();
     private final List<ChildJvm> children = new CopyOnWriteArrayList<>();
+    private final Map<String, ClassDataSharing.Start> cdsStarts = new ConcurrentHashMap<>();
     private boolean stopping;
     private volatile EmbeddedMongo mongo;
     private volatile EmbeddedBroker broker;
@@ -93,6 +100,7 @@ public final class Launcher {
         guardDataFolder();
 
         Map<String, Path> jars = locateJars();
+        prepareClassDataSharing(jars);
         Map<String, Integer> ports = Ports.assign(modules, settings.randomPorts());
         if (!settings.randomPorts()) {
             requireFree(ports);
@@ -284,18 +292,63 @@ public final class Launcher {
                 amqp, seconds(Duration.ofNanos(System.nanoTime() - begin)));
     }
 
+    /**
+     * Extracts the jars for class-data sharing where needed (two at a time: it is the first run's cost) and says how
+     * the JVMs start: from archives of an earlier run, or writing them this time.
+     */
+    private void prepareClassDataSharing(Map<String, Path> jars) throws InterruptedException {
+        ClassDataSharing cds = new ClassDataSharing(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                settings.classDataSharing());
+        long begin = System.nanoTime();
+        ExecutorService extracting = Executors.newFixedThreadPool(2);
+        try {
+            Map<String, Future<ClassDataSharing.Start>> prepared = new LinkedHashMap<>();
+            jars.forEach((module, jar) -> prepared.put(module, extracting.submit(() -> cds.prepare(module, jar))));
+            for (Map.Entry<String, Future<ClassDataSharing.Start>> entry : prepared.entrySet()) {
+                try {
+                    cdsStarts.put(entry.getKey(), entry.getValue().get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    cdsStarts.put(entry.getKey(), new ClassDataSharing.Start(jars.get(entry.getKey()), List.of(),
+                            Optional.empty(), ClassDataSharing.Mode.OFF));
+                }
+            }
+        } finally {
+            extracting.shutdownNow();
+        }
+        Map<ClassDataSharing.Mode, Long> modes = new java.util.EnumMap<>(ClassDataSharing.Mode.class);
+        cdsStarts.values().forEach(start -> modes.merge(start.mode(), 1L, Long::sum));
+        if (!settings.classDataSharing()) {
+            out.println("CDS       off (CRM_CDS=false): the JVMs start from the runnable jars");
+            return;
+        }
+        out.printf(Locale.ROOT, "CDS       %d JVMs from class-data archives of an earlier run%s%s  (%.1f s)%n",
+                modes.getOrDefault(ClassDataSharing.Mode.USING, 0L),
+                modes.containsKey(ClassDataSharing.Mode.WRITING) ? ", " + modes.get(ClassDataSharing.Mode.WRITING)
+                        + " writing theirs when the suite stops (the next start is faster)" : "",
+                modes.containsKey(ClassDataSharing.Mode.OFF) ? ", " + modes.get(ClassDataSharing.Mode.OFF)
+                        + " without (the jar could not be extracted)" : "",
+                seconds(Duration.ofNanos(System.nanoTime() - begin)));
+    }
+
     private ChildJvm spawn(Module module, int port, Path jar, Map<String, String> environment, Path logDir)
             throws IOException, Stopping {
         Map<String, String> own = new LinkedHashMap<>(environment);
         own.put("SERVER_PORT", Integer.toString(port));
-        List<String> jvmOptions = settings.jvmOptions().orElseGet(() -> ChildJvm.defaultJvmOptions(module));
+        List<String> jvmOptions = new ArrayList<>(
+                settings.jvmOptions().orElseGet(() -> ChildJvm.defaultJvmOptions(module)));
+        ClassDataSharing.Start cds = cdsStarts.get(module.name());
+        Path runnable = jar;
+        if (cds != null) {
+            jvmOptions.addAll(cds.jvmOptions());
+            runnable = cds.jar();
+        }
         synchronized (lifecycle) {
             if (stopping) {
                 throw new Stopping();
             }
-            ChildJvm child = ChildJvm.start(module, port, jar, jvmOptions, own, logDir);
+            ChildJvm child = ChildJvm.start(module, port, runnable, jvmOptions, own, logDir);
             children.add(child);
-            runRecord.recordChild(child, jar);
+            runRecord.recordChild(child, runnable);
             return child;
         }
     }
@@ -440,7 +493,13 @@ public final class Launcher {
         long alive = children.stream().filter(ChildJvm::isAlive).count();
         out.println("stopping " + alive + " JVM" + (alive == 1 ? "" : "s")
                 + (mongo != null || broker != null ? " and the embedded servers" : "") + " ...");
-        Instant deadline = Instant.now().plus(settings.stopTimeout());
+        Duration grace = settings.stopTimeout();
+        if (children.stream().anyMatch(child -> writesArchive(child))) {
+            // a JVM writes its class-data archive as it exits: seconds of CPU each, all of them at once
+            grace = grace.plus(ARCHIVE_WRITING);
+            out.println("CDS       the JVMs write their class-data archives as they exit (first run only) ...");
+        }
+        Instant deadline = Instant.now().plus(grace);
         List<Integer> groups = new ArrayList<>(Suite.startGroups(modules));
         groups.sort(Comparator.reverseOrder());
         for (int group : groups) {
@@ -451,12 +510,24 @@ public final class Launcher {
                 child.awaitExit(Duration.between(Instant.now(), deadline));
             }
         }
+        List<ChildJvm> killed = new ArrayList<>();
         for (ChildJvm child : children) {
             if (child.isAlive()) {
                 out.printf("killing  %s (pid %d): not stopped within %d s%n", child.name(), child.pid(),
-                        settings.stopTimeout().toSeconds());
+                        grace.toSeconds());
                 child.kill();
+                killed.add(child);
             }
+        }
+        // only a JVM that exited by itself finished its archive; a killed one's is discarded and written next time
+        long archived = children.stream().filter(child -> !killed.contains(child))
+                .map(child -> cdsStarts.get(child.name()))
+                .filter(start -> start != null && start.keepArchive()).count();
+        killed.stream().map(child -> cdsStarts.get(child.name())).filter(start -> start != null)
+                .forEach(ClassDataSharing.Start::discardArchive);
+        if (archived > 0) {
+            out.println("CDS       class-data archives written for " + archived + " JVM" + (archived == 1 ? "" : "s")
+                    + ": the next start uses them");
         }
         closeQuietly(broker, "AMQP broker");
         closeQuietly(mongo, "MongoDB");
@@ -465,6 +536,11 @@ public final class Launcher {
         }
         out.println("stopped");
         out.flush();
+    }
+
+    private boolean writesArchive(ChildJvm child) {
+        ClassDataSharing.Start start = cdsStarts.get(child.name());
+        return child.isAlive() && start != null && start.mode() == ClassDataSharing.Mode.WRITING;
     }
 
     private void closeQuietly(AutoCloseable server, String what) {

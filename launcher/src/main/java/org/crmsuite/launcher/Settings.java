@@ -20,7 +20,8 @@ record Settings(
         Optional<String> rabbitHost,
         int rabbitPort,
         boolean embeddedBrokerAlways,
-        String routeCheckSecret) {
+        String routeCheckSecret,
+        boolean classDataSharing) {
 
     static final String USAGE = """
             usage: run-suite.sh [--random-ports]
@@ -33,6 +34,7 @@ record Settings(
               SPRING_RABBITMQ_HOST/PORT use this AMQP broker instead of detecting or embedding one
               CRM_EMBEDDED_BROKER=true  start the embedded broker even if one answers on 127.0.0.1:5672
               CRM_START_TIMEOUT         seconds a module may take to become healthy (default 180)
+              CRM_CDS=false             start the JVMs from the runnable jars, without class-data sharing archives
               CRM_HOME                  the checkout holding <module>/target/*-exec.jar (default: found)
             """;
 
@@ -55,7 +57,8 @@ record Settings(
         return new Settings(home.toAbsolutePath().normalize(), dataDir.toAbsolutePath().normalize(), randomPorts,
                 startTimeout, Duration.ofSeconds(20), jvmOptions, mongoUri, rabbitHost, rabbitPort,
                 isTrue(env.get("CRM_EMBEDDED_BROKER")),
-                env.getOrDefault(Suite.ROUTE_CHECK_SECRET_VARIABLE, Suite.ROUTE_CHECK_SECRET_LOCAL_DEFAULT));
+                env.getOrDefault(Suite.ROUTE_CHECK_SECRET_VARIABLE, Suite.ROUTE_CHECK_SECRET_LOCAL_DEFAULT),
+                !isFalse(env.get("CRM_CDS")));
     }
 
     /** The checkout is the first folder holding the launcher module, above the class path first, then the working dir. */
@@ -81,6 +84,10 @@ record Settings(
 
     private static boolean isTrue(String value) {
         return value != null && (value.equalsIgnoreCase("true") || value.equals("1") || value.equalsIgnoreCase("yes"));
+    }
+
+    private static boolean isFalse(String value) {
+        return value != null && (value.equalsIgnoreCase("false") || value.equals("0") || value.equalsIgnoreCase("no"));
     }
 
     private static Optional<String> nonBlank(String value) {

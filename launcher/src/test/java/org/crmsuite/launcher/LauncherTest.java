@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherTest {
 
     private static final Duration UP_TIMEOUT = Duration.ofSeconds(240);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(40);
+    /** The launcher's grace period (20 s) plus the time it allows the JVMs to write their class-data archives. */
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(150);
     private static final Pattern UP_LINE = Pattern.compile("CRM suite is up: http://localhost:(\\d+)");
     private static final Pattern MODULE_LINE = Pattern.compile(
             "^\\[\\s*\\d+/\\d+\\] (\\S+)\\s+UP\\s+http://localhost:(\\d+)\\s.*pid (\\d+)$");
@@ -94,6 +95,15 @@ class LauncherTest {
         assertThat(data.resolve("mongodb").resolve("crm.mv.db")).as("embedded MongoDB keeps its data on disk").exists();
         for (Module module : Suite.MODULES) {
             assertThat(data.resolve("logs").resolve(module.name() + ".log")).isNotEmptyFile();
+        }
+        // class-data sharing: each JVM started from its extracted jar, and after the stop every module has an
+        // archive for its current jar (written now, or by an earlier run on the same build), for the next start
+        assertThat(output).anySatisfy(line -> assertThat(line).startsWith("CDS       ").contains("JVMs from class-data archives"));
+        Path checkout = Path.of(System.getenv().getOrDefault("CRM_HOME", System.getProperty("crm.repo.root", "..")));
+        for (Module module : Suite.MODULES) {
+            Path jar = Launcher.runnableJar(checkout.toAbsolutePath().normalize(), module.name()).orElseThrow();
+            assertThat(jar.resolveSibling("cds").resolve(ClassDataSharing.stamp(jar)).resolve(ClassDataSharing.ARCHIVE))
+                    .as("class-data archive of %s", module.name()).isNotEmptyFile();
         }
     }
 

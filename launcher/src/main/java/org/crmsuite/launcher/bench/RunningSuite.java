@@ -164,7 +164,7 @@ public final class RunningSuite implements AutoCloseable {
         List<Member> started = List.copyOf(members().values());
         if (launcher.isAlive()) {
             launcher.toHandle().destroy(); // SIGTERM: the launcher stops its JVMs in order
-            if (!launcher.waitFor(60, TimeUnit.SECONDS)) {
+            if (!launcher.waitFor(150, TimeUnit.SECONDS)) { // a first run writes the class-data archives as it stops
                 launcher.destroyForcibly();
             }
         }

@@ -77,7 +77,7 @@ public final class SuiteBenchmark {
     /** Everything one run measured, rendered by {@link Report}. */
     record Outcome(double coldStartSeconds, Map<String, Long> residentKb, Result direct, Result viaGateway,
             Result intake, List<Result> mix, List<EventLatency> mixEvents, Result oneInstance, Result twoInstances,
-            List<String> mixRequests) {
+            List<String> mixRequests, String classDataSharing) {
     }
 
     /** Complaint filed → webhook received by a partner's endpoint, for the complaints filed during one mix step. */
@@ -110,6 +110,9 @@ public final class SuiteBenchmark {
         environment.put("CRM_NOTIFICATION_WEBHOOK_ALLOWEDHOSTS", "127.0.0.1:8099,127.0.0.1:" + sink.port());
         try (RunningSuite suite = RunningSuite.start(options.home(), work.resolve("data"), environment, echo)) {
             double coldStart = suite.awaitUp(Duration.ofSeconds(300));
+            // how the JVMs started: from class-data archives of an earlier run, or writing them (the launcher's CDS line)
+            String classDataSharing = suite.output().stream().filter(line -> line.startsWith("CDS "))
+                    .map(line -> line.substring("CDS ".length()).trim()).findFirst().orElse("not reported");
             Map<String, Long> resident = new LinkedHashMap<>();
             suite.members().values().forEach(m -> resident.put(m.name(), ResidentKb.of(m.pid())));
             resident.put("launcher (embedded MongoDB" + (suite.output().stream().anyMatch(l -> l.contains("embedded Qpid"))
@@ -187,7 +190,7 @@ public final class SuiteBenchmark {
                 two = wrk.run("search, 2 instances", gatewayUrl, search, 8, options.duration(), watchedWithSecond);
             }
             return new Outcome(coldStart, resident, direct, viaGateway, filed, mixResults, mixEvents, one, two,
-                    mix.stream().map(r -> r.method() + " " + r.path()).toList());
+                    mix.stream().map(r -> r.method() + " " + r.path()).toList(), classDataSharing);
         }
         }
     }
@@ -398,8 +401,9 @@ public final class SuiteBenchmark {
             md.append(String.format(Locale.ROOT, "- **Scaling:** customer search with 2 instances %.2f× the throughput of 1.%n",
                     o.twoInstances().requestsPerSecond() / o.oneInstance().requestsPerSecond()));
             long total = o.residentKb().values().stream().filter(kb -> kb > 0).mapToLong(Long::longValue).sum();
-            md.append(String.format(Locale.ROOT, "- **Footprint:** cold start to all healthy %.1f s (goal < 60 s); resident memory "
-                    + "%.2f GB in all (goal < 3 GB): ", o.coldStartSeconds(), total / 1024.0 / 1024.0));
+            md.append(String.format(Locale.ROOT, "- **Footprint:** cold start to all healthy %.1f s (goal < 60 s; class-data "
+                    + "sharing: %s); resident memory %.2f GB in all (goal < 3 GB): ", o.coldStartSeconds(),
+                    o.classDataSharing(), total / 1024.0 / 1024.0));
             List<String> parts = new ArrayList<>();
             o.residentKb().forEach((name, kb) -> parts.add(String.format(Locale.ROOT, "%s %d MB", name, kb / 1024)));
             md.append(String.join(", ", parts)).append(".\n");

@@ -51,6 +51,7 @@ class SuiteBenchmarkSmokeTest {
         assertThat(outcome.twoInstances().jvmCpuCores()).as("the second instance took load")
                 .containsKey("customer-service #2");
         assertThat(outcome.coldStartSeconds()).isPositive();
+        assertThat(outcome.classDataSharing()).as("the launcher's CDS line").contains("JVMs from class-data archives");
         assertThat(outcome.residentKb()).containsKeys("gateway", "customer-service", "identity");
 
         SuiteBenchmark.Report.writeInto(docs, SuiteBenchmark.Report.markdown(smoke, outcome));
