@@ -30,13 +30,13 @@ import java.util.stream.Stream;
  * {@code CRM_CDS=false} starts the runnable jars as they are. Any failure here (no jar tool, no room on disk) costs only
  * the speed-up: the JVM starts from the runnable jar. See docs/operations.md, "Start-up time".
  */
-final class ClassDataSharing {
+public final class ClassDataSharing {
 
     static final String ARCHIVE = "classes.jsa";
     private static final long EXTRACT_TIMEOUT_SECONDS = 120;
 
     /** How one JVM is to be started: which jar, what to add to its options, and the archive it writes, if any. */
-    record Start(Path jar, List<String> jvmOptions, Optional<Path> writing, Mode mode) {
+    public record Start(Path jar, List<String> jvmOptions, Optional<Path> writing, Mode mode) {
 
         /** Once the JVM has exited by itself: gives the archive it wrote its final name; false if it wrote none. */
         boolean keepArchive() {
@@ -69,7 +69,7 @@ final class ClassDataSharing {
         }
     }
 
-    enum Mode {
+    public enum Mode {
         /** Started from an archive written by an earlier run. */
         USING,
         /** Started from the extracted jar; writes the archive when it exits. */
@@ -97,10 +97,9 @@ final class ClassDataSharing {
             if (!Files.isRegularFile(extracted) && !extract(runnableJar, folder)) {
                 return off(runnableJar);
             }
-            Path archive = folder.resolve(ARCHIVE);
-            if (Files.isRegularFile(archive) && Files.size(archive) > 0) {
-                return new Start(extracted, List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto"),
-                        Optional.empty(), Mode.USING);
+            Optional<Start> archived = archived(runnableJar);
+            if (archived.isPresent()) {
+                return archived.get();
             }
             Path writing = folder.resolve(ARCHIVE + "." + ProcessHandle.current().pid() + ".tmp");
             removeLeftovers(folder);
@@ -109,6 +108,26 @@ final class ClassDataSharing {
         } catch (IOException | RuntimeException e) {
             return off(runnableJar);
         }
+    }
+
+    /**
+     * For JVMs that something other than the launcher starts (the system and reliability tests): the archive a launcher
+     * run wrote for this very jar, if there is one. It never extracts or writes anything, so any number of JVMs of one
+     * jar may use it at once; without an archive the caller starts the runnable jar as it is.
+     */
+    public static Optional<Start> archived(Path runnableJar) {
+        try {
+            Path folder = runnableJar.getParent().resolve("cds").resolve(stamp(runnableJar));
+            Path extracted = folder.resolve(runnableJar.getFileName());
+            Path archive = folder.resolve(ARCHIVE);
+            if (Files.isRegularFile(extracted) && Files.isRegularFile(archive) && Files.size(archive) > 0) {
+                return Optional.of(new Start(extracted, List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto"),
+                        Optional.empty(), Mode.USING));
+            }
+        } catch (IOException | RuntimeException e) {
+            // no usable archive
+        }
+        return Optional.empty();
     }
 
     private static Start off(Path runnableJar) {

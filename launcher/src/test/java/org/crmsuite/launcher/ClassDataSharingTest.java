@@ -51,8 +51,14 @@ class ClassDataSharingTest {
         assertThat(first.jar().resolveSibling(ClassDataSharing.ARCHIVE)).as("nothing usable before the JVM exits")
                 .doesNotExist();
 
+        assertThat(ClassDataSharing.archived(jar)).as("what the system tests would use: nothing yet").isEmpty();
+
         assertThat(run(first, List.of())).isZero();
         assertThat(first.keepArchive()).isTrue();
+        assertThat(ClassDataSharing.archived(jar)).hasValueSatisfying(start -> {
+            assertThat(start.jar()).isEqualTo(first.jar());
+            assertThat(start.mode()).isEqualTo(ClassDataSharing.Mode.USING);
+        });
         Path archive = first.jar().resolveSibling(ClassDataSharing.ARCHIVE);
         assertThat(archive).isNotEmptyFile();
 
