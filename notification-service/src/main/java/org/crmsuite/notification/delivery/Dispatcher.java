@@ -348,7 +348,7 @@ public class Dispatcher {
         if (sender.rendered()) {
             try {
                 message = templates.render(delivery.getEventType(), channel, delivery.getRecipient().locale(),
-                        context(delivery)).orElse(null);
+                        context(delivery), java.time.ZoneId.of(policy.zone())).orElse(null);
             } catch (RuntimeException e) {
                 message = null;
                 log.warn("rendering {} failed: {}", delivery.getId(), e.toString());

@@ -78,7 +78,7 @@ public class DailyDigest {
                 continue;
             }
             try {
-                if (digest(staffId, date, cutOff)) {
+                if (digest(staffId, date, cutOff, ZoneId.of(policy.zone()))) {
                     made++;
                 }
                 claims.done(key, owner);
@@ -93,7 +93,7 @@ public class DailyDigest {
         return made;
     }
 
-    private boolean digest(String staffId, LocalDate date, Instant cutOff) {
+    private boolean digest(String staffId, LocalDate date, Instant cutOff, ZoneId zone) {
         List<Delivery> waiting = mongo.find(Query.query(Criteria.where("status").is(DeliveryStatus.DIGEST)
                 .and("recipient.id").is(staffId).and("createdAt").lte(cutOff)).with(Sort.by("createdAt")).limit(MAX_ITEMS),
                 Delivery.class);
@@ -105,7 +105,7 @@ public class DailyDigest {
         List<Map<String, Object>> items = new ArrayList<>();
         for (Delivery d : waiting) {
             Map<String, Object> item = new LinkedHashMap<>();
-            var line = templates.render(d.getEventType(), Channel.INBOX, locale, contextOf(d));
+            var line = templates.render(d.getEventType(), Channel.INBOX, locale, contextOf(d), zone);
             item.put("title", line.map(r -> r.subject()).orElse(d.getEventType()));
             item.put("line", line.map(r -> r.body()).orElse(""));
             items.add(item);

@@ -107,7 +107,8 @@ public class Templates {
     }
 
     /** Renders the newest template for the locale (else the default locale, else any) against {@code values}. */
-    public Optional<Rendered> render(String eventType, Channel channel, String locale, Map<String, Object> values) {
+    public Optional<Rendered> render(String eventType, Channel channel, String locale, Map<String, Object> values,
+            java.time.ZoneId zone) {
         NotifiableEvent event = NotifiableEvents.find(eventType).orElse(null);
         if (event == null) {
             return Optional.empty();
@@ -119,8 +120,11 @@ public class Templates {
                 break;
             }
         }
-        return template.map(t -> new Rendered(TemplateEngine.render(t.subject(), event, values),
-                TemplateEngine.render(t.body(), event, values), t.locale(), t.version()));
+        return template.map(t -> {
+            Map<String, Object> shown = LocalTimes.readable(values, t.locale(), zone);
+            return new Rendered(TemplateEngine.render(t.subject(), event, shown), TemplateEngine.render(t.body(), event, shown),
+                    t.locale(), t.version());
+        });
     }
 
     private List<String> candidates(String locale) {

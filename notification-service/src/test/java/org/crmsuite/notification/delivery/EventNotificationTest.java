@@ -243,7 +243,7 @@ class EventNotificationTest extends ServiceTestBase {
     }
 
     @Test
-    void quietHoursDeferNonUrgentMessagesButAnL3EscalationGoesThroughAtOnce_NO2() {
+    void quietHoursDeferNonUrgentMessagesButAnL3EscalationGoesThroughAtOnce_NO2() throws Exception {
         clock.set(Instant.parse("2026-11-23T15:00:00Z")); // 23:00 in Shanghai
         String routine = newEventId();
         publish("crm.complaint.assigned.v1", "complaint.case.assigned", routine, assigned("2026-C-000104"));
@@ -271,6 +271,9 @@ class EventNotificationTest extends ServiceTestBase {
         assertThat(director.getStatus()).isEqualTo(DeliveryStatus.SENT);
         assertThat(SMTP_PRIMARY.getReceivedMessages()).extracting(m -> m.getAllRecipients()[0].toString())
                 .containsExactly("director@crm.local");
+        // NO-5: the deadline as the (zh-CN) director reads it, in the office's zone, not the event's UTC instant
+        assertThat((String) SMTP_PRIMARY.getReceivedMessages()[0].getContent()).contains("2026年11月30日 18:00")
+                .doesNotContain("2026-11-30T10:00:00Z");
     }
 
     @Test
