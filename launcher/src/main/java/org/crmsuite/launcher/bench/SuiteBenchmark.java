@@ -50,6 +50,38 @@ public final class SuiteBenchmark {
             "CRM_GATEWAY_RATELIMIT_BURSTCAPACITY", "200000");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
+    /**
+     * The suite's start-up jobs run about a minute after each service starts (visit-service generates the visit plans,
+     * notification-service then tells their owners); measured while they run, the first steps would share the cores
+     * with them. The benchmark waits at least this long after "all healthy", then until the suite is idle.
+     */
+    private static final Duration SETTLE_AT_LEAST = Duration.ofSeconds(45);
+    private static final Duration SETTLE_AT_MOST = Duration.ofSeconds(180);
+    private static final Duration SETTLE_WINDOW = Duration.ofSeconds(5);
+    /** Idle: all the suite's JVMs together use less than this many cores over {@link #SETTLE_WINDOW}. */
+    private static final double SETTLED_CORES = 0.25;
+
+    /** Waits {@code atLeast}, then until the JVMs are idle or {@code atMost} has passed; the seconds waited. */
+    static double awaitSettled(java.util.Collection<Long> pids, Duration atLeast, Duration atMost)
+            throws InterruptedException {
+        long begin = System.nanoTime();
+        Thread.sleep(atLeast.toMillis());
+        double before = cpuSeconds(pids);
+        while (Duration.ofNanos(System.nanoTime() - begin).compareTo(atMost) < 0) {
+            Thread.sleep(SETTLE_WINDOW.toMillis());
+            double now = cpuSeconds(pids);
+            if ((now - before) / SETTLE_WINDOW.toSeconds() < SETTLED_CORES) {
+                break;
+            }
+            before = now;
+        }
+        return (System.nanoTime() - begin) / 1e9;
+    }
+
+    private static double cpuSeconds(java.util.Collection<Long> pids) {
+        return pids.stream().mapToDouble(ProcCpu::seconds).filter(seconds -> seconds > 0).sum();
+    }
+
     record Options(boolean smoke, Duration duration, Duration warmUp, List<Integer> mixConnections, Path docs,
             Path home) {
 
@@ -77,7 +109,7 @@ public final class SuiteBenchmark {
     /** Everything one run measured, rendered by {@link Report}. */
     record Outcome(double coldStartSeconds, Map<String, Long> residentKb, Result direct, Result viaGateway,
             Result intake, List<Result> mix, List<EventLatency> mixEvents, Result oneInstance, Result twoInstances,
-            List<String> mixRequests, String classDataSharing) {
+            List<String> mixRequests, String classDataSharing, double settleSeconds) {
     }
 
     /** Complaint filed → webhook received by a partner's endpoint, for the complaints filed during one mix step. */
@@ -132,6 +164,8 @@ public final class SuiteBenchmark {
             suite.members().values().forEach(m -> watched.put(m.name(), m.pid()));
             // the launcher's JVM hosts the embedded MongoDB (and broker, when embedded) that every service uses
             suite.launcherPid().ifPresent(pid -> watched.put("launcher (embedded MongoDB)", pid));
+            double settleSeconds = awaitSettled(watched.values(), options.smoke() ? Duration.ZERO : SETTLE_AT_LEAST,
+                    options.smoke() ? Duration.ofSeconds(10) : SETTLE_AT_MOST);
 
             // 1. gateway overhead: the same cheap GET, straight to the service and through the gateway
             List<Request> ping = List.of(new Request("GET", "/api/v1/customers/ping", director, null));
@@ -190,7 +224,7 @@ public final class SuiteBenchmark {
                 two = wrk.run("search, 2 instances", gatewayUrl, search, 8, options.duration(), watchedWithSecond);
             }
             return new Outcome(coldStart, resident, direct, viaGateway, filed, mixResults, mixEvents, one, two,
-                    mix.stream().map(r -> r.method() + " " + r.path()).toList(), classDataSharing);
+                    mix.stream().map(r -> r.method() + " " + r.path()).toList(), classDataSharing, settleSeconds);
         }
         }
     }
@@ -365,6 +399,10 @@ public final class SuiteBenchmark {
                     + "default flags (`%s`, heap 128 MB).%n%n", LocalDate.now(), options.smoke() ? " (SMOKE: 2 s steps, figures "
                     + "not meaningful)" : "", Runtime.getRuntime().availableProcessors(), memory(),
                     System.getProperty("java.version"), "wrk 4.1.0 (2 threads), closed loop", String.join(" ", JvmDefaults.options(128))));
+            md.append(String.format(Locale.ROOT, "Measured once the suite had settled after start-up: %.0f s after all "
+                    + "healthy (at least %d s for the start-up jobs, then until its JVMs used under %.2f cores over %d s).%n%n",
+                    o.settleSeconds(), options.smoke() ? 0 : SETTLE_AT_LEAST.toSeconds(), SETTLED_CORES,
+                    SETTLE_WINDOW.toSeconds()));
             String tokenCache = System.getenv("CRM_GATEWAY_VERIFIEDTOKENS_MAXAGE");
             md.append("Gateway verified-token cache (`crm.gateway.verified-tokens.max-age`): ").append(tokenCache == null
                     ? "default (60s)" : "0".equals(tokenCache) || "0s".equals(tokenCache) ? "OFF (every request's signature verified)"
