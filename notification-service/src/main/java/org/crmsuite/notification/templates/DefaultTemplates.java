@@ -138,11 +138,26 @@ public final class DefaultTemplates {
                 "Subscription {{subscriptionId}} ({{url}}) failed {{failures}} times in a row and was paused. Last error: {{lastError}}. Resume it once fixed.");
     }
 
-    /** Inbox texts where the staff member reads something else than the customer (care reminders). */
+    /**
+     * Inbox texts where the staff member reads something else than the customer: care reminders, and the visit plans
+     * (the customer is told "we will visit you", the owner who goes reads whom they visit).
+     */
     private static final Map<String, String[]> INBOX_TEXTS = Map.of(NotifiableEvents.CARE_BIRTHDAY, new String[] {
             "客户生日 {{contactName}}（{{customerName}}）", "今天是 {{customerName}} 的 {{contactName}} 的生日，记得送上祝福。",
             "Birthday: {{contactName}} ({{customerName}})",
-            "Today is the birthday of {{contactName}} of {{customerName}}; send your wishes." });
+            "Today is the birthday of {{contactName}} of {{customerName}}; send your wishes." },
+            "crm.visit.plan-scheduled.v1", new String[] {
+            "拜访计划 {{customerName}}", "您将于 {{plannedAt}} 在 {{place}} 拜访 {{customerName}}（{{purpose}}）。",
+            "Visit planned: {{customerName}}",
+            "You visit {{customerName}} on {{plannedAt}} at {{place}} ({{purpose}})." },
+            "crm.visit.plan-rescheduled.v1", new String[] {
+            "拜访改期 {{customerName}}", "您对 {{customerName}} 原定 {{previousPlannedAt}} 的拜访改为 {{plannedAt}}，地点 {{place}}（{{reason}}）。",
+            "Visit moved: {{customerName}}",
+            "Your visit to {{customerName}} planned for {{previousPlannedAt}} moved to {{plannedAt}} at {{place}} ({{reason}})." },
+            "crm.visit.plan-cancelled.v1", new String[] {
+            "拜访取消 {{planId}}", "拜访计划 {{planId}}（客户 {{customerId}}，原定 {{plannedAt}}）已取消。{{note}}",
+            "Visit cancelled: {{planId}}",
+            "Visit plan {{planId}} (customer {{customerId}}, planned for {{plannedAt}}) is cancelled. {{note}}" });
 
     private DefaultTemplates() {
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 
+import org.crmsuite.notification.delivery.Channel;
 import org.crmsuite.notification.events.NotifiableEvent;
 import org.crmsuite.notification.events.NotifiableEvents;
 import org.crmsuite.platform.web.DomainException;
@@ -27,6 +28,24 @@ class TemplateEngineTest {
     void anAbsentOptionalFieldRendersEmptyNotAsAnError_NO5() {
         assertThat(TemplateEngine.render("{{complaintId}}/{{contactEmail}}/{{&contactName}}", resolved,
                 Map.of("complaintId", "C-1", "contactName", "A&B"))).isEqualTo("C-1//A&B");
+    }
+
+    @Test
+    void theOwnerReadsWhomTheyVisitWhileTheCustomerIsToldWeWillVisitYou_NO5() {
+        NotifiableEvent planned = NotifiableEvents.require("crm.visit.plan-scheduled.v1", "eventType");
+        String inbox = seed(planned.type(), Channel.INBOX, "en");
+        String sms = seed(planned.type(), Channel.SMS, "en");
+
+        assertThat(TemplateEngine.render(inbox, planned, planned.sampleContext())).startsWith("You visit ")
+                .doesNotContain("We will visit you");
+        assertThat(TemplateEngine.render(sms, planned, planned.sampleContext())).contains("We will visit you");
+        assertThat(seed(planned.type(), Channel.INBOX, "zh-CN")).startsWith("您将于");
+    }
+
+    private static String seed(String eventType, Channel channel, String locale) {
+        return DefaultTemplates.all().stream()
+                .filter(s -> s.eventType().equals(eventType) && s.channel() == channel && s.locale().equals(locale))
+                .findFirst().orElseThrow().body();
     }
 
     @Test
