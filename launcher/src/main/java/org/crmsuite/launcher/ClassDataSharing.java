@@ -130,7 +130,8 @@ public final class ClassDataSharing {
         return Optional.empty();
     }
 
-    private static Start off(Path runnableJar) {
+    /** The runnable jar as it is: no extracted copy, no archive. */
+    static Start off(Path runnableJar) {
         return new Start(runnableJar, List.of(), Optional.empty(), Mode.OFF);
     }
 

@@ -308,8 +308,7 @@ public final class Launcher {
                 try {
                     cdsStarts.put(entry.getKey(), entry.getValue().get());
                 } catch (java.util.concurrent.ExecutionException e) {
-                    cdsStarts.put(entry.getKey(), new ClassDataSharing.Start(jars.get(entry.getKey()), List.of(),
-                            Optional.empty(), ClassDataSharing.Mode.OFF));
+                    cdsStarts.put(entry.getKey(), ClassDataSharing.off(jars.get(entry.getKey())));
                 }
             }
         } finally {

@@ -78,7 +78,7 @@ public class DailyDigest {
                 continue;
             }
             try {
-                if (digest(staffId, date, cutOff, ZoneId.of(policy.zone()))) {
+                if (digest(staffId, date, cutOff, local.getZone())) {
                     made++;
                 }
                 claims.done(key, owner);

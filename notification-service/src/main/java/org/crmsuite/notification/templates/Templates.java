@@ -1,6 +1,7 @@
 package org.crmsuite.notification.templates;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +109,7 @@ public class Templates {
 
     /** Renders the newest template for the locale (else the default locale, else any) against {@code values}. */
     public Optional<Rendered> render(String eventType, Channel channel, String locale, Map<String, Object> values,
-            java.time.ZoneId zone) {
+            ZoneId zone) {
         NotifiableEvent event = NotifiableEvents.find(eventType).orElse(null);
         if (event == null) {
             return Optional.empty();
